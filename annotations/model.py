@@ -1,0 +1,140 @@
+"""The document model: the decoded original text and stand-off proposals on it.
+
+Every proposal is an immutable record pointing into the *original* decoded text, so
+any subset can be accepted in any order, and the original is never mutated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Status(StrEnum):
+    """What became of an edit: the three states of the output contract."""
+
+    APPLIED = "applied"
+    PROPOSED = "proposed"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``original_text[start:end]`` with ``replacement``.
+
+    ``start == end`` is an insertion. ``cleaner`` names the cleaner that proposed it,
+    ``reason`` says why in words a reader understands, ``confidence`` is in [0, 1].
+
+    >>> Edit(0, 7, "Ecutel", "entities", "sound-alike of a glossary entry", 0.93).span
+    (0, 7)
+    """
+
+    start: int
+    end: int
+    replacement: str
+    cleaner: str
+    reason: str
+    confidence: float
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad edit span {self.start}..{self.end}")
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence {self.confidence} outside [0, 1]")
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+    def overlaps(self, other: Edit) -> bool:
+        """True when applying both would touch the same original characters.
+
+        Two insertions at one point, or an insertion at the boundary of a replacement,
+        do not overlap: their order is fixed by the renderer.
+
+        >>> Edit(0, 4, "", "a", "", 1).overlaps(Edit(3, 6, "", "b", "", 1))
+        True
+        >>> Edit(0, 4, "", "a", "", 1).overlaps(Edit(4, 4, "x", "b", "", 1))
+        False
+        >>> Edit(0, 4, "", "a", "", 1).overlaps(Edit(2, 2, "x", "b", "", 1))
+        True
+        """
+        if self.start == self.end and other.start == other.end:
+            return False
+        if self.start == self.end:
+            return other.start < self.start < other.end
+        if other.start == other.end:
+            return self.start < other.start < self.end
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A remark on a span of the original text that changes nothing.
+
+    Kinds used here: ``uncertain`` (transcriber doubt), ``marker`` (audio or operator
+    marker), ``speaker``, ``entity``, ``translation``, ``language``, ``boilerplate``.
+    """
+
+    start: int
+    end: int
+    kind: str
+    body: dict[str, Any] = field(default_factory=dict)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.kind, repr(sorted(self.body.items()))))
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where the text came from and how its bytes were decoded."""
+
+    path: str
+    sha256: str
+    encoding: str
+    size: int = 0
+    bom: bool = False
+    newlines: str = "lf"  # lf, crlf, cr or mixed: normalised to LF by decoding
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What the site header says about the call; ``None`` where it says nothing."""
+
+    company: str | None = None
+    ticker: str | None = None
+    fiscal_year: int | None = None
+    fiscal_quarter: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The original decoded text (never mutated) and where it came from."""
+
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One speaker turn, as spans of the original text.
+
+    ``speaker_span`` is the speaker line; ``paragraphs`` the spans of its paragraphs.
+    """
+
+    speaker: str
+    title: str
+    role: str
+    section: str
+    speaker_span: tuple[int, int]
+    paragraphs: tuple[tuple[int, int], ...]
+
+    @property
+    def start(self) -> int:
+        return self.speaker_span[0]
+
+    @property
+    def end(self) -> int:
+        return self.paragraphs[-1][1] if self.paragraphs else self.speaker_span[1]

@@ -1,0 +1,336 @@
+"""Read a page's structure: lines, their kinds, the layout, and the speaker turns.
+
+The site lays transcripts out three ways: a bullet before every paragraph (layout
+``bullets``), flat lines with speaker names lost (``flat``), or a bullet before every
+sentence (``sentences``). callscrub's own output is ``plain``: blank-line-separated
+paragraphs without bullets. Everything here is positions into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+
+from annotations.model import Metadata, Turn
+from cleaners import tables
+
+
+class Kind(StrEnum):
+    HEADER = "header"  # the site's Chinese header line
+    TITLE = "title"  # callscrub's English title line
+    LABEL = "label"  # 完整原文, 中英對照
+    DISCLAIMER = "disclaimer"
+    SPEAKER = "speaker"
+    TEXT = "text"
+
+
+BOILERPLATE = frozenset({Kind.LABEL, Kind.DISCLAIMER})
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    title: str
+    operator: bool = False
+
+    @property
+    def line(self) -> str:
+        """The canonical speaker line: ``Name - Title``, ``- Title``, ``Name``, ``Operator``.
+
+        >>> Speaker("Andy Schmidt", "VP & CFO").line
+        'Andy Schmidt - VP & CFO'
+        >>> Speaker("", "VP of IR").line
+        '- VP of IR'
+        """
+        if self.operator:
+            return "Operator"
+        if self.name and self.title:
+            return f"{self.name} - {self.title}"
+        return self.name or f"- {self.title}"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank physical line: ``[line_start, line_end)`` is the whole line, and
+    ``[start, end)`` its content without bullet, indentation or trailing blanks."""
+
+    line_start: int
+    start: int
+    end: int
+    line_end: int
+    kind: Kind
+    speaker: Speaker | None = None
+
+    @property
+    def bulleted(self) -> bool:
+        return self.start > self.line_start
+
+
+@dataclass(frozen=True)
+class Page:
+    """The parsed page. Built once per document and shared by every cleaner."""
+
+    text: str
+    lines: tuple[Line, ...]
+    layout: str
+    turns: tuple[Turn, ...]
+    metadata: Metadata
+    turn_of_line: tuple[int, ...]  # per line: index of its turn, -1 outside any turn
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        return [line.line_start for line in self.lines]
+
+    def line_at(self, position: int) -> Line | None:
+        """The line whose content contains ``position``, if any."""
+        from bisect import bisect_right
+
+        i = bisect_right(self.line_starts, position) - 1
+        if i >= 0 and self.lines[i].line_start <= position < max(
+            self.lines[i].line_end, self.lines[i].line_start + 1
+        ):
+            return self.lines[i]
+        return None
+
+    def kept_lines(self) -> list[Line]:
+        """Lines that stay in the clean text (boilerplate labels and disclaimers go)."""
+        return [line for line in self.lines if line.kind not in BOILERPLATE]
+
+
+_LINE = re.compile(r"[^\n]*")
+
+
+def parse(text: str) -> Page:
+    """Parse ``text`` into lines, layout and turns.
+
+    >>> page = parse("  • Operator\\n\\n  • Welcome.\\n\\n  • Bill Smith - CEO\\n\\n  • Thanks. Hi.")
+    >>> page.layout, [(t.speaker, t.title, t.role) for t in page.turns]
+    ('bullets', [('Operator', '', 'operator'), ('Bill Smith', 'CEO', 'executive')])
+    """
+    raw = _split_lines(text)
+    kinds = _classify(text, raw)
+    lines = tuple(
+        Line(ls, s, e, le, kind, speaker) for (ls, s, e, le), (kind, speaker) in zip(raw, kinds, strict=True)
+    )
+    layout = _layout(text, lines)
+    turns, turn_of_line = _turns(text, lines, layout)
+    return Page(text, lines, layout, turns, read_metadata(text, lines), turn_of_line)
+
+
+def _split_lines(text: str) -> list[tuple[int, int, int, int]]:
+    spans = []
+    prefix = tables.BULLET_PREFIX
+    for match in _LINE.finditer(text):
+        line_start, line_end = match.span()
+        if line_start == line_end:
+            continue
+        content_start = prefix.match(text, line_start, line_end).end()  # type: ignore[union-attr]
+        content_end = line_end
+        while content_end > content_start and text[content_end - 1] in " \t\u3000\u00a0\r":
+            content_end -= 1
+        if content_end > content_start:
+            spans.append((line_start, content_start, content_end, line_end))
+    return spans
+
+
+def _classify(text: str, raw: list[tuple[int, int, int, int]]) -> list[tuple[Kind, Speaker | None]]:
+    contents = [text[s:e] for _, s, e, _ in raw]
+    kinds: list[tuple[Kind, Speaker | None]] = []
+    for index, content in enumerate(contents):
+        kinds.append(_boilerplate_kind(content, index) or _speaker_kind(content))
+    _confirm_name_only_speakers(contents, kinds)
+    return kinds
+
+
+def _boilerplate_kind(content: str, index: int) -> tuple[Kind, None] | None:
+    if index < 3:
+        if content == tables.TITLE_SUFFIX:
+            return (Kind.TITLE, None)
+        header = tables.HEADER.fullmatch(content)
+        if header:
+            tail = header["tail"].strip()
+            if tail == tables.TITLE_SUFFIX:
+                return (Kind.TITLE, None)
+            if tail and not tail.isascii():
+                return (Kind.HEADER, None)
+    if content in tables.SECTION_LABELS:
+        return (Kind.LABEL, None)
+    if tables.DISCLAIMER.search(content):
+        return (Kind.DISCLAIMER, None)
+    return None
+
+
+def _title_ok(title: str) -> bool:
+    if len(title) > tables.MAX_TITLE_LENGTH or title[-1] in "?!,;:\"”":
+        return False
+    if title[-1] == ".":
+        last = title.rsplit(None, 1)[-1]
+        return bool(re.fullmatch(r"(?:[A-Z][a-z]{0,3}\.|(?:[A-Z]\.)+)", last))
+    return True
+
+
+def _name_ok(name: str) -> bool:
+    first = name.split(None, 1)[0].rstrip(".,")
+    return first not in tables.NOT_NAME_FIRST_WORDS
+
+
+def _speaker_kind(content: str) -> tuple[Kind, Speaker | None]:
+    if tables.OPERATOR_LINE.fullmatch(content):
+        return (Kind.SPEAKER, Speaker("Operator", "", operator=True))
+    if content.startswith("-"):
+        match = tables.SPEAKER_TITLE_ONLY.fullmatch(content)
+        if match and _title_ok(match["title"]):
+            title = match["title"]
+            if tables.UNIDENTIFIED.fullmatch(title):
+                return (Kind.SPEAKER, Speaker(title, ""))
+            return (Kind.SPEAKER, Speaker("", title))
+        return (Kind.TEXT, None)
+    if " -" in content:
+        match = tables.SPEAKER_NAME_TITLE.fullmatch(content)
+        if match and _name_ok(match["name"]) and _title_ok(match["title"]):
+            return (Kind.SPEAKER, Speaker(match["name"], match["title"]))
+    return (Kind.TEXT, None)
+
+
+def _confirm_name_only_speakers(contents: list[str], kinds: list[tuple[Kind, Speaker | None]]) -> None:
+    """Mark name-only lines (``Bruce Quigley``) as speakers when the page confirms it.
+
+    A bare name is also how a paragraph that only calls someone reads (``Ana Graciela``),
+    so it needs evidence: the transcriber's placeholder (``Unidentified Participant``), or
+    a hand-over that names the person in the lines just before. The site writes a bare
+    name only for people without a title, so a titled speaker's name never counts.
+    """
+    titled = [s.name for kind, s in kinds if kind is Kind.SPEAKER and s and s.name and s.title]
+    for index, content in enumerate(contents):
+        if kinds[index][0] is not Kind.TEXT or len(content) > 60:
+            continue
+        if tables.UNIDENTIFIED.fullmatch(content):
+            kinds[index] = (Kind.SPEAKER, Speaker(content, ""))
+            continue
+        if not tables.NAME.fullmatch(content) or not _name_ok(content):
+            continue
+        if len(content.split()) < 2 or any(n == content or n.startswith(content + " ") for n in titled):
+            continue
+        if index + 1 >= len(contents) or kinds[index + 1][0] is not Kind.TEXT:
+            continue
+        before = " ".join(contents[max(0, index - 3) : index])
+        if re.search(rf"\b{re.escape(content)}\b", before):
+            kinds[index] = (Kind.SPEAKER, Speaker(content, ""))
+
+
+def _layout(text: str, lines: tuple[Line, ...]) -> str:
+    body = [line for line in lines if line.kind in (Kind.SPEAKER, Kind.TEXT)]
+    if not body:
+        return "plain"
+    bulleted = sum(line.bulleted for line in body) / len(body)
+    paragraphs = [line for line in body if line.kind is Kind.TEXT]
+    if bulleted > 0.5 and len(paragraphs) >= 10:
+        boundary = tables.SENTENCE_BOUNDARY
+        multi = sum(bool(boundary.search(text, line.start, line.end)) for line in paragraphs)
+        if multi / len(paragraphs) < 0.03:
+            return "sentences"
+    if bulleted > 0.5:
+        return "bullets"
+    adjacent = sum(
+        "\n\n" not in text[a.end : b.line_start] for a, b in zip(body, body[1:], strict=False)
+    )
+    if len(body) > 1 and adjacent / (len(body) - 1) > 0.8:
+        return "flat"
+    return "plain"
+
+
+def _role(speaker: Speaker) -> str:
+    if speaker.operator:
+        return "operator"
+    if tables.ANALYST_TITLE.search(speaker.title):
+        return "analyst"
+    if speaker.title:
+        return "executive"
+    return "unknown"
+
+
+def _turns(text: str, lines: tuple[Line, ...], layout: str) -> tuple[tuple[Turn, ...], tuple[int, ...]]:
+    groups: list[tuple[Line | None, list[Line]]] = []
+    turn_of_line: list[int] = []
+    for line in lines:
+        if line.kind is Kind.SPEAKER:
+            groups.append((line, []))
+        elif line.kind is Kind.TEXT:
+            if not groups:
+                groups.append((None, []))
+            groups[-1][1].append(line)
+        else:
+            turn_of_line.append(-1)
+            continue
+        turn_of_line.append(len(groups) - 1)
+    qa_start = _qa_start(text, groups)
+    turns = []
+    for index, (speaker_line, body) in enumerate(groups):
+        speaker = speaker_line.speaker if speaker_line and speaker_line.speaker else Speaker("", "")
+        if layout == "sentences" and body:
+            paragraphs: tuple[tuple[int, int], ...] = ((body[0].start, body[-1].end),)
+        else:
+            paragraphs = tuple((line.start, line.end) for line in body)
+        head = (speaker_line.start, speaker_line.end) if speaker_line else (body[0].start, body[0].start)
+        turns.append(
+            Turn(
+                speaker=speaker.line if speaker.operator else speaker.name,
+                title=speaker.title,
+                role=_role(speaker),
+                section="qa" if qa_start is not None and index >= qa_start else "presentation",
+                speaker_span=head,
+                paragraphs=paragraphs,
+            )
+        )
+    return tuple(turns), tuple(turn_of_line)
+
+
+def _qa_start(text: str, groups: list[tuple[Line | None, list[Line]]]) -> int | None:
+    """The turn where the operator opens the question queue.
+
+    After the operator's opening and at least one turn of prepared remarks, Q&A begins at
+    the first operator turn that speaks of questions or closes the call, or at any turn
+    that opens the queue in the operator's words (an executive reading the script).
+    """
+
+    def is_operator(group: tuple[Line | None, list[Line]]) -> bool:
+        return bool(group[0] and group[0].speaker and group[0].speaker.operator)
+
+    first_operator = next((i for i, g in enumerate(groups) if is_operator(g)), None)
+    if first_operator is None:
+        return None
+    remarks = next((i for i in range(first_operator + 1, len(groups)) if not is_operator(groups[i])), None)
+    if remarks is None:
+        return None
+    for index in range(remarks + 1, len(groups)):
+        body = groups[index][1]
+        words = " ".join(text[line.start : line.end] for line in body[:6])
+        if tables.QUEUE_OPENS.search(words):
+            if is_operator(groups[index]) or re.search(r"(?i)operator instructions|first question", words):
+                return index
+        elif is_operator(groups[index]) and index == len(groups) - 1:
+            return index
+    return None
+
+
+def read_metadata(text: str, lines: tuple[Line, ...]) -> Metadata:
+    """Company, ticker, year and quarter from the header or title line, else ``None``s."""
+    for line in lines[:3]:
+        if line.kind in (Kind.HEADER, Kind.TITLE):
+            header = tables.HEADER.fullmatch(text, line.start, line.end)
+            if header:
+                return Metadata(
+                    company=header["company"].strip(),
+                    ticker=header["ticker"],
+                    fiscal_year=int(header["year"]),
+                    fiscal_quarter=int(header["quarter"]),
+                )
+    return Metadata()
+
+
+def speaker_counts(page: Page) -> Counter[str]:
+    """How many turns each role has."""
+    return Counter(turn.role for turn in page.turns)
