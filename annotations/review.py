@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from annotations.model import Annotation, Document, Edit, Metadata, Status, Turn
@@ -23,6 +23,7 @@ class Proposals:
     annotations: tuple[Annotation, ...]
     metadata: Metadata
     superseded: Mapping[str, str]  # id of an overlapping loser -> id of the winner
+    layout: str = "plain"
 
 
 def number_edits(
@@ -44,7 +45,10 @@ def number_edits(
         key=lambda i: (edit_list[i].start, edit_list[i].end, rank(edit_list[i]), i),
     )
     ids = {index: f"e{n}" for n, index in enumerate(order, start=1)}
-    numbered = tuple(replace(edit_list[i], id=ids[i]) for i in order)
+    numbered = tuple(
+        Edit(e.start, e.end, e.replacement, e.cleaner, e.reason, e.confidence, ids[i])
+        for i, e in ((i, edit_list[i]) for i in order)
+    )
     superseded = {ids[loser]: ids[winner] for loser, winner in losers.items()}
     return numbered, superseded
 
@@ -73,7 +77,8 @@ class Review:
         return self.proposals.edits
 
     def applied(self) -> list[Edit]:
-        return [e for e in self.proposals.edits if self.status[e.id] is Status.APPLIED]
+        status, applied = self.status, Status.APPLIED
+        return [e for e in self.proposals.edits if status[e.id] is applied]
 
     def decide(self, edit_id: str, status: Status) -> list[str]:
         """Set one edit's status; returns the ids of applied edits it had to reject."""

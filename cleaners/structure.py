@@ -100,9 +100,6 @@ class Page:
         return [line for line in self.lines if line.kind not in BOILERPLATE]
 
 
-_LINE = re.compile(r"[^\n]*")
-
-
 def parse(text: str) -> Page:
     """Parse ``text`` into lines, layout and turns.
 
@@ -122,17 +119,13 @@ def parse(text: str) -> Page:
 
 def _split_lines(text: str) -> list[tuple[int, int, int, int]]:
     spans = []
-    prefix = tables.BULLET_PREFIX
-    for match in _LINE.finditer(text):
-        line_start, line_end = match.span()
-        if line_start == line_end:
-            continue
-        content_start = prefix.match(text, line_start, line_end).end()  # type: ignore[union-attr]
-        content_end = line_end
-        while content_end > content_start and text[content_end - 1] in " \t\u3000\u00a0\r":
-            content_end -= 1
-        if content_end > content_start:
-            spans.append((line_start, content_start, content_end, line_end))
+    trailing = tables.TRAILING_BLANKS
+    for match in tables.LINE.finditer(text):
+        rest = match["rest"]
+        content = rest.rstrip(trailing)
+        if content:
+            start = match.start("rest")
+            spans.append((match.start(), start, start + len(content), match.end()))
     return spans
 
 
@@ -146,6 +139,11 @@ def _classify(text: str, raw: list[tuple[int, int, int, int]]) -> list[tuple[Kin
 
 
 def _boilerplate_kind(content: str, index: int) -> tuple[Kind, None] | None:
+    if content.isascii():
+        if index < 3 and content == tables.TITLE_SUFFIX:
+            return (Kind.TITLE, None)
+        if index >= 3 or "(" not in content:
+            return None
     if index < 3:
         if content == tables.TITLE_SUFFIX:
             return (Kind.TITLE, None)
@@ -178,7 +176,7 @@ def _name_ok(name: str) -> bool:
 
 
 def _speaker_kind(content: str) -> tuple[Kind, Speaker | None]:
-    if tables.OPERATOR_LINE.fullmatch(content):
+    if len(content) == 8 and content.lower() == "operator":
         return (Kind.SPEAKER, Speaker("Operator", "", operator=True))
     if content.startswith("-"):
         match = tables.SPEAKER_TITLE_ONLY.fullmatch(content)
@@ -228,9 +226,18 @@ def _layout(text: str, lines: tuple[Line, ...]) -> str:
     bulleted = sum(line.bulleted for line in body) / len(body)
     paragraphs = [line for line in body if line.kind is Kind.TEXT]
     if bulleted > 0.5 and len(paragraphs) >= 10:
+        # A sentence-per-bullet page has (almost) no paragraph holding two sentences; a
+        # sample of the first few hundred decides, and paragraph pages stop early.
+        sample = paragraphs[:400]
+        allowed = 0.03 * len(sample)
         boundary = tables.SENTENCE_BOUNDARY
-        multi = sum(bool(boundary.search(text, line.start, line.end)) for line in paragraphs)
-        if multi / len(paragraphs) < 0.03:
+        multi = 0
+        for line in sample:
+            if boundary.search(text, line.start, line.end):
+                multi += 1
+                if multi > allowed:
+                    break
+        else:
             return "sentences"
     if bulleted > 0.5:
         return "bullets"

@@ -40,8 +40,12 @@ DISCLAIMER_GLOSS = (
 # --- layout ------------------------------------------------------------------------
 
 #: Bullet glyphs the site puts before paragraphs or sentences.
-BULLETS = "•‧·●▪◦∙‣⁃○■□◆◇►▸-*"
-BULLET_PREFIX = re.compile(r"[ \t\u3000\u00a0]*(?:[•‧·●▪◦∙‣⁃○■□◆◇►▸*][ \t\u3000\u00a0]*)?")
+#: A physical line: indentation and bullet glyph, then the rest of the line.
+LINE = re.compile(
+    r"^(?P<prefix>[ \t\u3000\u00a0]*(?:[•‧·●▪◦∙‣⁃○■□◆◇►▸*][ \t\u3000\u00a0]*)?)(?P<rest>[^\n]*)",
+    re.MULTILINE,
+)
+TRAILING_BLANKS = " \t\u3000\u00a0\r"
 
 #: A naive sentence boundary, as the site splits sentence-per-bullet pages.
 SENTENCE_BOUNDARY = re.compile(r"[.?!][\"'”’)\]]*\s+\S")
@@ -75,7 +79,6 @@ SPEAKER_NAME_TITLE = re.compile(
     rf"(?P<name>{UNIDENTIFIED_PATTERN}|{NAME.pattern})[ \u00a0]+-[ \u00a0]*(?P<title>\S.*)"
 )
 SPEAKER_TITLE_ONLY = re.compile(r"-[ \u00a0]*(?P<title>\S.*)")
-OPERATOR_LINE = re.compile(r"(?i:operator)")
 
 #: First words that open speech, never a name: `Thanks Bobby`, `Good morning`.
 NOT_NAME_FIRST_WORDS = frozenset(
@@ -132,9 +135,15 @@ BRACKETED = re.compile(r"\[(?P<square>[^\[\]\n]{1,80})\]|\((?P<round>[^()\n]{1,4
 
 # --- whitespace --------------------------------------------------------------------
 
-MULTI_SPACE = re.compile(r"[ \t\u00a0\u2007\u202f]{2,}|[\t\u00a0\u2007\u202f]")
-SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w)\]%])[ ]+(?=[,;:.?!](?:\s|$))")
-DOUBLED_COMMA = re.compile(r",{2,}")
+#: Tidy-up candidates. Each pattern starts with a literal so the scan is a fast search;
+#: :mod:`cleaners.whitespace` decides what each hit is.
+SPACE_RUN = re.compile(r"  +")
+SPACE_BEFORE_PUNCT = re.compile(r" (?=[,;:.?!])")
+DOUBLED_COMMA = re.compile(r",,+")
+ODD_BLANK_CHARS = "\t\u00a0\u2007\u202f"
+ODD_BLANKS = re.compile(r"[ \t\u00a0\u2007\u202f]*[\t\u00a0\u2007\u202f][ \t\u00a0\u2007\u202f]*")
+BLANKS = " \t\u00a0\u2007\u202f"
+SENTENCE_PUNCTUATION = ",;:.?!"
 
 # --- encoding ----------------------------------------------------------------------
 

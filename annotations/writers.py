@@ -1,0 +1,344 @@
+"""The output formats: clean ``.txt``, contract ``.json``, CriticMarkup ``.review.md``
+and W3C Web Annotation ``.annotations.jsonld``; and reading a ``.json`` back."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotations.model import Annotation, Document, Edit, Metadata, Source, Status, Turn
+from annotations.review import Proposals, Review
+
+SCHEMA = "callscrub.transcript/1"
+QUOTE_CONTEXT = 16
+
+
+def split_speaker_line(line: str) -> tuple[str, str]:
+    """``(name, title)`` of a clean speaker line.
+
+    >>> split_speaker_line("Andy Schmidt - VP & CFO"), split_speaker_line("- VP of IR")
+    (('Andy Schmidt', 'VP & CFO'), ('', 'VP of IR'))
+    >>> split_speaker_line("Operator"), split_speaker_line("- President - Chairman - CEO")
+    (('Operator', ''), ('', 'President - Chairman - CEO'))
+    """
+    if line.startswith("-"):
+        return "", line[1:].strip()
+    name, separator, title = line.partition(" - ")
+    return (name.strip(), title.strip()) if separator else (line.strip(), "")
+
+
+def turn_records(review: Review) -> list[dict[str, Any]]:
+    """The contract's ``turns``: speaker and title as the clean text now reads."""
+    rendering = review.rendering
+    clean = rendering.text
+    records = []
+    for turn in review.turns:
+        if turn.speaker_span[0] == turn.speaker_span[1]:
+            name, title = turn.speaker, turn.title
+        else:
+            head_start, head_end = rendering.clean_span(*turn.speaker_span)
+            name, title = split_speaker_line(clean[head_start:head_end].strip())
+        paragraphs = []
+        for start, end in turn.paragraphs:
+            clean_start, clean_end = rendering.clean_span(start, end)
+            paragraphs.append(clean[clean_start:clean_end].strip())
+        records.append(
+            {
+                "speaker": name,
+                "title": title,
+                "role": turn.role,
+                "section": turn.section,
+                "text": "\n\n".join(p for p in paragraphs if p),
+                "start": turn.start,
+                "end": turn.end,
+                "speaker_span": list(turn.speaker_span),
+                "paragraphs": [list(span) for span in turn.paragraphs],
+            }
+        )
+    return records
+
+
+def edit_record(edit: Edit, review: Review) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "id": edit.id,
+        "cleaner": edit.cleaner,
+        "start": edit.start,
+        "end": edit.end,
+        "original": review.document.text[edit.start : edit.end],
+        "replacement": edit.replacement,
+        "confidence": edit.confidence,
+        "status": review.status[edit.id].value,
+        "reason": edit.reason,
+    }
+    if edit.id in review.proposals.superseded:
+        record["superseded_by"] = review.proposals.superseded[edit.id]
+    return record
+
+
+def to_json(review: Review) -> dict[str, Any]:
+    """The structured document of the output contract (``callscrub.transcript/1``)."""
+    source = review.document.source
+    meta = review.proposals.metadata
+    return {
+        "schema": SCHEMA,
+        "source": {
+            "path": source.path,
+            "sha256": source.sha256,
+            "encoding": source.encoding,
+            "size": source.size,
+            "bom": source.bom,
+            "newlines": source.newlines,
+        },
+        "metadata": {
+            "company": meta.company,
+            "ticker": meta.ticker,
+            "fiscal_year": meta.fiscal_year,
+            "fiscal_quarter": meta.fiscal_quarter,
+        },
+        "layout": review.proposals.layout,
+        "turns": turn_records(review),
+        "edits": [edit_record(edit, review) for edit in review.edits],
+        "annotations": [
+            {"id": f"a{n}", "kind": a.kind, "start": a.start, "end": a.end, "body": a.body}
+            for n, a in enumerate(review.proposals.annotations, start=1)
+        ],
+    }
+
+
+def dumps(data: Any) -> str:
+    """Compact UTF-8 JSON, one trailing newline: the outputs' serialisation."""
+    return orjson.dumps(data).decode("utf-8") + "\n"
+
+
+def dumps_json(review: Review) -> str:
+    return dumps(to_json(review))
+
+
+def read_json(data: dict[str, Any], text: str) -> Review:
+    """Restore a review (every edit and decision) from its contract ``.json``.
+
+    ``text`` is the original decoded text the offsets point into; every edit's recorded
+    ``original`` must still be found at its span.
+    """
+    if data.get("schema") != SCHEMA:
+        raise ValueError(f"not a {SCHEMA} document (schema {data.get('schema')!r})")
+    source_data = data["source"]
+    source = Source(
+        path=source_data["path"],
+        sha256=source_data["sha256"],
+        encoding=source_data["encoding"],
+        size=source_data.get("size", 0),
+        bom=source_data.get("bom", False),
+        newlines=source_data.get("newlines", "lf"),
+    )
+    edits = tuple(
+        Edit(e["start"], e["end"], e["replacement"], e["cleaner"], e["reason"], e["confidence"], e["id"])
+        for e in data["edits"]
+    )
+    for edit, record in zip(edits, data["edits"], strict=True):
+        if text[edit.start : edit.end] != record["original"]:
+            raise ValueError(f"edit {edit.id} no longer matches the source text")
+    proposals = Proposals(
+        edits,
+        tuple(Annotation(a["start"], a["end"], a["kind"], a["body"]) for a in data["annotations"]),
+        Metadata(**data["metadata"]),
+        {e["id"]: e["superseded_by"] for e in data["edits"] if "superseded_by" in e},
+        data.get("layout", "plain"),
+    )
+    turns = tuple(
+        Turn(
+            t["speaker"],
+            t["title"],
+            t["role"],
+            t["section"],
+            tuple(t["speaker_span"]),  # type: ignore[arg-type]
+            tuple(tuple(p) for p in t["paragraphs"]),  # type: ignore[misc]
+        )
+        for t in data["turns"]
+    )
+    status = {e["id"]: Status(e["status"]) for e in data["edits"]}
+    return Review(Document(text, source), proposals, status, turns)
+
+
+# --- CriticMarkup --------------------------------------------------------------------
+
+
+def _critic(original: str, edit: Edit, comment: str) -> str:
+    if not original:
+        change = f"{{++{edit.replacement}++}}"
+    elif not edit.replacement:
+        change = f"{{--{original}--}}"
+    else:
+        change = f"{{~~{original}~>{edit.replacement}~~}}"
+    return f"{change}{{>>{comment}<<}}"
+
+
+def to_review_markdown(review: Review) -> str:
+    """The original text with every edit in CriticMarkup and its reason as a comment.
+
+    Applied, proposed and rejected edits all appear; the comment gives the status.
+    Edits that lost to an overlapping one are listed at the end.
+    """
+    text = review.document.text
+    shown = [e for e in review.edits if e.id not in review.proposals.superseded]
+    pieces = [
+        f"<!-- callscrub review of {review.document.source.path}: {len(shown)} edits; "
+        "{~~old~>new~~} substitutes, {--x--} removes, {++x++} adds, {>>...<<} says why -->\n\n"
+    ]
+    cursor = 0
+    for edit in shown:
+        pieces.append(text[cursor : edit.start])
+        status = review.status[edit.id].value
+        comment = f"{edit.id} {edit.cleaner} {status} {edit.confidence:.2f}: {edit.reason}"
+        pieces.append(_critic(text[edit.start : edit.end], edit, comment))
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    losers = [e for e in review.edits if e.id in review.proposals.superseded]
+    if losers:
+        pieces.append("\n\n<!-- edits that overlapped a stronger edit and were not applied:\n")
+        for edit in losers:
+            winner = review.proposals.superseded[edit.id]
+            original = text[edit.start : edit.end]
+            pieces.append(f"{edit.id} ({edit.cleaner}, lost to {winner}): {original!r} -> {edit.replacement!r}\n")
+        pieces.append("-->\n")
+    return "".join(pieces)
+
+
+# --- W3C Web Annotation ----------------------------------------------------------------
+
+_MOTIVATION = {
+    "uncertain": "commenting",
+    "marker": "commenting",
+    "entity": "identifying",
+    "speaker": "tagging",
+    "translation": "commenting",
+    "language": "classifying",
+}
+
+
+def _target(text: str, source: str, start: int, end: int) -> dict[str, Any]:
+    return {
+        "source": source,
+        "selector": [
+            {"type": "TextPositionSelector", "start": start, "end": end},
+            {
+                "type": "TextQuoteSelector",
+                "exact": text[start:end],
+                "prefix": text[max(0, start - QUOTE_CONTEXT) : start],
+                "suffix": text[end : end + QUOTE_CONTEXT],
+            },
+        ],
+    }
+
+
+def _annotation_body(annotation: Annotation) -> list[dict[str, Any]]:
+    body = annotation.body
+    if annotation.kind == "translation":
+        return [
+            {
+                "type": "TextualBody",
+                "value": body.get("text", ""),
+                "language": body.get("language", "zh"),
+                "format": "text/plain",
+                "purpose": "commenting",
+            }
+        ]
+    value = json.dumps(body, ensure_ascii=False, sort_keys=True)
+    return [{"type": "TextualBody", "value": value, "format": "application/json", "purpose": _MOTIVATION.get(annotation.kind, "commenting")}]
+
+
+def to_web_annotations(review: Review) -> dict[str, Any]:
+    """Every edit and annotation as a W3C Web Annotation collection on the source.
+
+    Identical edits (same cleaner, replacement, reason and status, such as hundreds of
+    bullet removals) share one annotation with one target per place, as the model allows.
+    """
+    text = review.document.text
+    source = review.document.source
+    base = f"urn:callscrub:{source.sha256[:16]}"
+    status = review.status
+    groups: dict[tuple[str, str, str, str, float], list[Edit]] = {}
+    for edit in review.edits:
+        key = (edit.cleaner, edit.replacement, edit.reason, status[edit.id].value, edit.confidence)
+        groups.setdefault(key, []).append(edit)
+    items: list[dict[str, Any]] = []
+    for (cleaner, replacement, reason, state, confidence), edits in groups.items():
+        targets = [_target(text, source.path, edit.start, edit.end) for edit in edits]
+        items.append(
+            {
+                "id": f"{base}:{edits[0].id}",
+                "type": "Annotation",
+                "motivation": "editing",
+                "body": [
+                    {"type": "TextualBody", "value": replacement, "purpose": "editing"},
+                    {"type": "TextualBody", "value": reason, "purpose": "commenting"},
+                ],
+                "target": targets[0] if len(targets) == 1 else targets,
+                "callscrub:edits": [edit.id for edit in edits],
+                "callscrub:cleaner": cleaner,
+                "callscrub:status": state,
+                "callscrub:confidence": confidence,
+            }
+        )
+    for n, annotation in enumerate(review.proposals.annotations, start=1):
+        items.append(
+            {
+                "id": f"{base}:a{n}",
+                "type": "Annotation",
+                "motivation": _MOTIVATION.get(annotation.kind, "commenting"),
+                "callscrub:kind": annotation.kind,
+                "body": _annotation_body(annotation),
+                "target": _target(text, source.path, annotation.start, annotation.end),
+            }
+        )
+    return {
+        "@context": ["http://www.w3.org/ns/anno.jsonld", {"callscrub": "urn:callscrub:terms:"}],
+        "id": base,
+        "type": "AnnotationCollection",
+        "label": f"callscrub annotations of {source.path}",
+        "generator": {"type": "Software", "name": "callscrub"},
+        "total": len(items),
+        "first": {"id": f"{base}:page1", "type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+
+
+# --- files ---------------------------------------------------------------------------
+
+WRITERS: dict[str, Callable[[Review], str]] = {
+    ".txt": lambda review: review.rendering.text,
+    ".json": dumps_json,
+    ".review.md": to_review_markdown,
+    ".annotations.jsonld": lambda review: dumps(to_web_annotations(review)),
+}
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write ``content`` to ``path`` via a temporary file and a rename: never half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_outputs(review: Review, stem: Path, formats: Iterable[str] = WRITERS) -> list[Path]:
+    """Render every format first, then write each atomically: a failure writes nothing new."""
+    rendered = [(Path(f"{stem}{suffix}"), WRITERS[suffix](review)) for suffix in formats]
+    for path, content in rendered:
+        write_atomic(path, content)
+    return [path for path, _ in rendered]
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

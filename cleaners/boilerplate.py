@@ -1,0 +1,84 @@
+"""The site's header, section labels and machine-translation disclaimer.
+
+The header becomes metadata and an English title line; labels and disclaimers are
+removed with an English gloss of what they said, so a reader without Chinese knows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from annotations.model import Edit
+from cleaners import tables
+from cleaners.registry import Proposal, cleaner
+from cleaners.structure import Kind, Page
+
+
+def title_line(page: Page) -> str:
+    """The English title callscrub writes for the page's metadata.
+
+    >>> from cleaners.structure import parse
+    >>> title_line(parse("Smith Micro Software Inc (SMSI) 2008 Q2 法說會逐字稿\\n\\nOperator"))
+    'Smith Micro Software Inc (SMSI) 2008 Q2 Earnings Call Transcript'
+    >>> title_line(parse("Operator\\nWelcome."))
+    'Earnings Call Transcript'
+    """
+    meta = page.metadata
+    if meta.company and meta.ticker and meta.fiscal_year and meta.fiscal_quarter:
+        return (
+            f"{meta.company} ({meta.ticker}) {meta.fiscal_year} Q{meta.fiscal_quarter} "
+            f"{tables.TITLE_SUFFIX}"
+        )
+    return tables.TITLE_SUFFIX
+
+
+@cleaner("boilerplate")
+def remove_boilerplate(page: Page) -> Iterator[Proposal]:
+    """Replace the site header by a title line; drop 完整原文, 中英對照 and the disclaimer.
+
+    Real noise: every page opens with ``<Company> (<TICKER>) <YEAR> Q<N> 法說會逐字稿``,
+    ``完整原文`` and ``使用警語:中文譯文來源為 Google 翻譯,...`` (seed 000 lines 1-5);
+    flat pages keep only the disclaimer (seed 002 line 1).
+
+    >>> from cleaners.structure import parse
+    >>> text = "X Corp (XC) 2020 Q1 法說會逐字稿\\n\\n完整原文\\n\\nOperator\\n\\nHi."
+    >>> [(text[e.start:e.end], e.replacement) for e in remove_boilerplate(parse(text))]
+    [('X Corp (XC) 2020 Q1 法說會逐字稿', 'X Corp (XC) 2020 Q1 Earnings Call Transcript'), ('完整原文\\n\\n', '')]
+    """
+    text = page.text
+    lines = page.lines
+    has_title = False
+    for index, line in enumerate(lines):
+        if line.kind is Kind.TITLE:
+            has_title = True
+        elif line.kind is Kind.HEADER:
+            has_title = True
+            yield Edit(
+                line.start,
+                line.end,
+                title_line(page),
+                "boilerplate",
+                f"site header {text[line.start:line.end]!r} ({tables.HEADER_LABELS[0]} = "
+                f"'{tables.HEADER_GLOSS}'): company, ticker, year and quarter moved to "
+                "metadata; English title line written instead",
+                1.0,
+            )
+        elif line.kind in (Kind.LABEL, Kind.DISCLAIMER):
+            end = lines[index + 1].line_start if index + 1 < len(lines) else len(text)
+            content = text[line.start : line.end]
+            gloss = (
+                tables.SECTION_LABELS[content]
+                if line.kind is Kind.LABEL
+                else tables.DISCLAIMER_GLOSS
+            )
+            what = "page section label" if line.kind is Kind.LABEL else "machine-translation disclaimer"
+            yield Edit(line.line_start, end, "", "boilerplate", f"{what} removed: '{gloss}'", 1.0)
+    if not has_title and page.kept_lines():
+        yield Edit(
+            0,
+            0,
+            title_line(page) + "\n\n",
+            "boilerplate",
+            "the page has no header: title line added (company, ticker and period unknown)",
+            1.0,
+        )

@@ -1,0 +1,99 @@
+"""Bytes to text: BOM, UTF-8, then Big5/cp950, GB18030 and cp1252; newlines to LF."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from charset_normalizer import from_bytes
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+#: Encodings the site's files come in besides UTF-8.
+#: UTF-16 without a BOM is recognised by its NUL bytes before this list is tried.
+CANDIDATES = ["big5", "cp950", "gb18030", "cp1252"]
+
+
+class DecodeError(ValueError):
+    """The bytes are not a text file callscrub can read; the message says why."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    bom: bool
+    newlines: str
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    half = len(data) // 2
+    if half and odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if half and even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _newlines(text: str) -> tuple[str, str]:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    if not crlf and not cr:
+        return text, "lf"
+    lf = text.count("\n") - crlf
+    kinds = [name for name, n in (("crlf", crlf), ("cr", cr), ("lf", lf)) if n]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), kinds[0] if len(kinds) == 1 else "mixed"
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode a transcript file's bytes, or raise :class:`DecodeError`.
+
+    >>> decode("法說會\\r\\n".encode("big5")).text, decode("法說會".encode("big5")).encoding
+    ('法說會\\n', 'big5')
+    >>> decode(codecs.BOM_UTF8 + b"Hi\\r\\n").newlines
+    'crlf'
+    """
+    if not data.strip(b" \t\r\n"):
+        raise DecodeError("empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as error:
+                raise DecodeError(f"undecodable bytes after a {encoding} BOM at byte {error.start}") from None
+            return _finish(text, encoding, bom=True)
+    if b"\x00" in data:
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise DecodeError("binary file (NUL bytes)")
+        try:
+            return _finish(data.decode(encoding), encoding, bom=False)
+        except UnicodeDecodeError:
+            raise DecodeError("binary file (NUL bytes)") from None
+    try:
+        return _finish(data.decode("utf-8"), "utf-8", bom=False)
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=CANDIDATES).best()
+    if best is None:
+        raise DecodeError("undecodable bytes: not UTF-8, UTF-16, Big5, GB18030 or cp1252")
+    return _finish(str(best), best.encoding, bom=False)
+
+
+_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f]")
+
+
+def _finish(text: str, encoding: str, *, bom: bool) -> Decoded:
+    sample = text[:65536]
+    if len(_BINARY_CONTROLS.findall(sample)) > 0.05 * len(sample):
+        raise DecodeError("binary file (control bytes)")
+    normalised, newlines = _newlines(text)
+    return Decoded(normalised, encoding, bom, newlines)

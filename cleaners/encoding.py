@@ -1,0 +1,145 @@
+"""Repairs of damaged characters: mojibake, Big5 read as Latin-1, control characters.
+
+Only lines that contain a suspicious character go to ftfy: the gate
+(:data:`cleaners.tables.MOJIBAKE_GATE`) lets ordinary ASCII, bullets and CJK through
+untouched, which is what makes callscrub faster than a bare ftfy pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import ftfy
+from rapidfuzz.distance import Levenshtein
+
+from annotations.model import Edit
+from cleaners import tables
+from cleaners.registry import Proposal, cleaner
+from cleaners.structure import Page
+
+#: ftfy's defaults damage legitimate text of these pages: they turn ，（） and the
+#: ideographic space into ASCII and straighten curly quotes. These settings keep them.
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_latin_ligatures=False,
+    unescape_html="auto",
+)
+
+_STEP_REASONS = {
+    "remove_terminal_escapes": ("terminal escape sequence removed", 0.99),
+    "remove_control_chars": ("control character removed", 0.99),
+    "unescape_html": ("HTML entity unescaped", 0.95),
+    "fix_surrogates": ("broken surrogate pair repaired", 0.95),
+    "restore_byte_a0": ("no-break space lost by a bad decode restored", 0.9),
+    "replace_lossy_sequences": ("lossy mojibake sequence repaired", 0.85),
+    "decode_inconsistent_utf8": ("mixed mojibake repaired", 0.85),
+    "fix_c1_controls": ("C1 control character repaired as Windows-1252", 0.9),
+    "fix_line_breaks": ("unusual line break normalised", 0.95),
+    "remove_bom": ("byte-order mark removed", 0.99),
+}
+
+
+def _explain(steps: list[tuple[str, str]]) -> tuple[str, float]:
+    reasons: list[str] = []
+    confidence = 1.0
+    encoded = ""
+    for action, parameter in steps:
+        if action == "encode":
+            encoded = parameter
+        elif action == "decode":
+            reasons.append(f"mojibake: {parameter} text read as {encoded}, re-decoded")
+            confidence = min(confidence, 0.9)
+        else:
+            reason, step_confidence = _STEP_REASONS.get(parameter, (f"ftfy {parameter}", 0.8))
+            reasons.append(reason)
+            confidence = min(confidence, step_confidence)
+    return "; ".join(reasons) or "ftfy repair", confidence
+
+
+def diff_edits(
+    original: str, fixed: str, offset: int, cleaner_name: str, reason: str, confidence: float
+) -> list[Edit]:
+    """Edits that turn ``original`` into ``fixed``, one per changed stretch.
+
+    Changes closer than three unchanged characters are kept together so an edit reads
+    as a word, not as scattered letters.
+
+    >>> [(e.start, e.end, e.replacement) for e in diff_edits("a Ã© b Ã¨", "a é b è", 10, "x", "", 1)]
+    [(12, 14, 'é'), (17, 19, 'è')]
+    """
+    groups: list[list[int]] = []  # [src_start, src_end, dest_start, dest_end]
+    for op in Levenshtein.opcodes(original, fixed):
+        if op.tag == "equal":
+            continue
+        if groups and op.src_start - groups[-1][1] < 3:
+            groups[-1][1], groups[-1][3] = op.src_end, op.dest_end
+        else:
+            groups.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+    return [
+        Edit(offset + s, offset + e, fixed[ds:de], cleaner_name, reason, confidence)
+        for s, e, ds, de in groups
+    ]
+
+
+def big5_read_as_latin1(run: str) -> str | None:
+    """The Chinese text a run of Latin-1 characters was, if it was Big5 bytes.
+
+    >>> big5_read_as_latin1("ªk»¡·|³v¦r½Z")
+    '法說會逐字稿'
+    >>> big5_read_as_latin1("Générale") is None
+    True
+    """
+    try:
+        decoded = run.encode("latin-1").decode("cp950")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    if all("\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" for c in decoded):
+        return decoded
+    return None
+
+
+@cleaner("encoding")
+def repair_encoding(page: Page) -> Iterator[Proposal]:
+    """Repair mojibake, Big5 read as Latin-1, HTML entities and control characters.
+
+    Real noise on scraped pages: UTF-8 read as cp1252 (``â€™`` for ``’``), the header
+    ``法說會逐字稿`` read as Latin-1 (``ªk»¡·|³v¦r½Z``), ``&amp;``, and terminal escape
+    sequences. Every repair is an edit with the reason ftfy gives.
+
+    >>> from cleaners.structure import parse
+    >>> edits = list(repair_encoding(parse("Operator\\nItâ€™s, in \\x1b[1mshort, up.")))
+    >>> [edit.replacement for edit in edits]
+    ['’', '']
+    >>> edits[0].reason
+    'mojibake: utf-8 text read as sloppy-windows-1252, re-decoded; terminal escape sequence removed'
+    """
+    text = page.text
+    done_lines: set[int] = set()
+    for match in tables.MOJIBAKE_GATE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if line_start in done_lines:
+            continue
+        done_lines.add(line_start)
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        big5_spans = []
+        for run in tables.BIG5_AS_LATIN1.finditer(line):
+            chinese = big5_read_as_latin1(run.group())
+            if chinese:
+                big5_spans.append(run.span())
+                yield Edit(
+                    line_start + run.start(),
+                    line_start + run.end(),
+                    chinese,
+                    "encoding",
+                    "Big5 text read as Latin-1, re-decoded as Big5",
+                    0.92,
+                )
+        if big5_spans:
+            continue
+        explained = ftfy.fix_and_explain(line, FTFY_CONFIG)
+        if explained.text != line:
+            reason, confidence = _explain(explained.explanation or [])
+            yield from diff_edits(line, explained.text, line_start, "encoding", reason, confidence)

@@ -1,0 +1,87 @@
+"""Bullets, line breaks and sentence-per-bullet splits.
+
+The clean text has one line per speaker and per paragraph, a blank line between them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from annotations.model import Edit
+from cleaners import tables
+from cleaners.registry import Proposal, cleaner
+from cleaners.structure import BOILERPLATE, Kind, Line, Page
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+def _prefix_reason(prefix: str) -> str:
+    glyphs = "".join(sorted({c for c in prefix if not c.isspace()}))
+    return f"bullet {glyphs!r} removed" if glyphs else "indentation removed"
+
+
+def _join_reason(page: Page, left: Line, right: Line) -> str:
+    text = page.text
+    last_word = text[left.start : left.end].rsplit(None, 1)[-1]
+    following = text[right.start : right.start + 1]
+    if last_word.rstrip(".") in tables.ABBREVIATIONS:
+        return f"false sentence split after {last_word!r} repaired"
+    if following.islower():
+        return "false sentence split before a lowercase continuation repaired"
+    return "sentence-per-bullet layout: sentence rejoined to its paragraph"
+
+
+@cleaner("layout")
+def normalise_layout(page: Page) -> Iterator[Proposal]:
+    """Remove bullets, put one blank line between paragraphs, rejoin split sentences.
+
+    Real noise: ``  • `` before every paragraph (seed 000), before every sentence with
+    false splits such as ``Mr.`` / ``Bob Blair of ...`` (seed 003 lines 21-23), or no
+    blank lines at all (seed 002).
+
+    >>> from cleaners.structure import parse
+    >>> text = "  • Operator\\n  • Hello.\\n"
+    >>> [(text[e.start:e.end], e.replacement) for e in normalise_layout(parse(text))]
+    [('  • ', ''), ('\\n', '\\n\\n'), ('  • ', '')]
+    """
+    text = page.text
+    lines = page.lines
+    kept = [i for i, line in enumerate(lines) if line.kind not in BOILERPLATE]
+    if not kept:
+        return
+    first = lines[0]
+    if first.line_start > 0:
+        yield Edit(0, first.line_start, "", "layout", "blank lines before the title removed", 1.0)
+    joined_to_previous = set()
+    if page.layout == "sentences":
+        for previous, current in zip(kept, kept[1:], strict=False):
+            a, b = lines[previous], lines[current]
+            same_turn = page.turn_of_line[previous] == page.turn_of_line[current]
+            if same_turn and a.kind is Kind.TEXT and b.kind is Kind.TEXT and current == previous + 1:
+                joined_to_previous.add(current)
+                if text[a.end : b.start] != " ":
+                    yield Edit(a.end, b.start, " ", "layout", _join_reason(page, a, b), 1.0)
+    last_kept = kept[-1]
+    for index in kept:
+        line = lines[index]
+        if line.bulleted and index not in joined_to_previous:
+            reason = _prefix_reason(text[line.line_start : line.start])
+            yield Edit(line.line_start, line.start, "", "layout", reason, 1.0)
+        if index + 1 in joined_to_previous:
+            continue
+        if index == last_kept:
+            # boilerplate after the last kept line removes its own trailing newlines
+            end = lines[index + 1].line_start if index + 1 < len(lines) else len(text)
+            if text[line.end : end] != "\n":
+                yield Edit(line.end, end, "\n", "layout", "text ends with one newline", 1.0)
+            continue
+        following = lines[index + 1]
+        separator = text[line.end : following.line_start]
+        if separator != PARAGRAPH_BREAK:
+            if "\n\n" not in separator:
+                reason = "blank line added between paragraphs"
+            elif separator.strip(" \t\n") or separator.count("\n") > 2:
+                reason = "extra blank lines collapsed"
+            else:
+                reason = "trailing blanks removed"
+            yield Edit(line.end, following.line_start, PARAGRAPH_BREAK, "layout", reason, 1.0)

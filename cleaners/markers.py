@@ -1,0 +1,60 @@
+"""Operator and audio markers, and the transcriber's bracketed guesses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from annotations.model import Annotation, Edit
+from cleaners import tables
+from cleaners.registry import Proposal, cleaner
+from cleaners.structure import Kind, Page
+
+_PRECEDING_WORDS = re.compile(r"(?:[A-Z][\w'’\-.]*[ ]){0,3}[\w'’\-.]+[ ]*$")
+
+
+@cleaner("markers")
+def normalise_markers(page: Page) -> Iterator[Proposal]:
+    """One form per marker; annotate audio markers and uncertain spellings.
+
+    Real noise: ``(OPERATOR INSTRUCTIONS)`` (seed 000 line 9), ``(Operator Instructions)``,
+    ``[Operator instructions]``, ``(inaudible)`` / ``[inaudible]``, and transcriber
+    guesses such as ``[soonums]`` (seed 002) or ``Ian [Gillson]`` (seed 003), which keep
+    their brackets and get an ``uncertain`` annotation. ``Karimi [Phonetic]`` marks the
+    words before it as uncertain.
+
+    >>> from cleaners.structure import parse
+    >>> page = parse("Operator\\nHi. (OPERATOR INSTRUCTIONS) Ask [soonums] now.")
+    >>> [(p.replacement if isinstance(p, Edit) else p.kind) for p in normalise_markers(page)]
+    ['[Operator Instructions]', 'marker', 'uncertain']
+    """
+    text = page.text
+    for line in page.lines:
+        if line.kind is not Kind.TEXT:
+            continue
+        if "[" not in text[line.start : line.end] and "(" not in text[line.start : line.end]:
+            continue
+        for match in tables.BRACKETED.finditer(text, line.start, line.end):
+            inner = match["square"] if match["square"] is not None else match["round"]
+            canonical = tables.MARKERS.get(inner.strip().lower())
+            start, end = match.span()
+            if canonical is None:
+                if match["square"] is not None:
+                    yield Annotation(start, end, "uncertain", {"guess": inner})
+                continue
+            if text[start:end] != canonical:
+                yield Edit(
+                    start, end, canonical, "markers", f"marker {text[start:end]!r} in its one form", 0.95
+                )
+            if canonical == "[Phonetic]":
+                words = _PRECEDING_WORDS.search(text, line.start, start)
+                if words and words.group().strip():
+                    w_start = words.start()
+                    w_end = w_start + len(words.group().rstrip())
+                    yield Annotation(
+                        w_start, w_end, "uncertain", {"guess": text[w_start:w_end], "marker": canonical}
+                    )
+                continue
+            yield Annotation(
+                start, end, "marker", {"marker": canonical, "audio": canonical in tables.AUDIO_MARKERS}
+            )

@@ -1,0 +1,39 @@
+"""From a decoded document to a review: parse once, run every cleaner, apply a policy."""
+
+from __future__ import annotations
+
+from annotations.model import Document
+from annotations.review import Proposals, Review, number_edits
+from cleaners.registry import order, run
+from cleaners.structure import parse
+
+#: ``--apply``: the lowest confidence applied without asking. ``safe`` applies the
+#: structural fixes and high-confidence repairs and leaves the rest as proposals.
+POLICIES = {"safe": 0.9, "all": 0.0, "none": None}
+
+
+def review_document(document: Document, policy: str = "safe") -> Review:
+    """Propose every edit and annotation for ``document`` and decide by ``policy``.
+
+    >>> from annotations.model import Source
+    >>> doc = Document("  • Operator\\n\\n  • Hello (inaudible).", Source("x.txt", "", "utf-8"))
+    >>> review_document(doc).rendering.text
+    'Earnings Call Transcript\\n\\nOperator\\n\\nHello [Inaudible].\\n'
+    """
+    if policy not in POLICIES:
+        raise ValueError(f"unknown policy {policy!r}: choose one of {', '.join(POLICIES)}")
+    page = parse(document.text)
+    edits, annotations = run(page)
+    numbered, superseded = number_edits(edits, order())
+    proposals = Proposals(
+        numbered,
+        tuple(sorted(annotations, key=lambda a: (a.start, a.end, a.kind))),
+        page.metadata,
+        superseded,
+        page.layout,
+    )
+    review = Review(document, proposals, turns=page.turns)
+    threshold = POLICIES[policy]
+    if threshold is not None:
+        review.apply_policy(threshold)
+    return review

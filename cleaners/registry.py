@@ -1,0 +1,43 @@
+"""Cleaners register here by name; the pipeline runs them in registration order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from annotations.model import Annotation, Edit
+from cleaners.structure import Page
+
+Proposal = Edit | Annotation
+Cleaner = Callable[[Page], Iterable[Proposal]]
+
+CLEANERS: dict[str, Cleaner] = {}
+
+
+def cleaner(name: str) -> Callable[[Cleaner], Cleaner]:
+    """Register a cleaner under ``name``; its proposals carry that name."""
+
+    def register(function: Cleaner) -> Cleaner:
+        if name in CLEANERS:
+            raise ValueError(f"cleaner {name!r} registered twice")
+        CLEANERS[name] = function
+        return function
+
+    return register
+
+
+def run(page: Page, names: Iterable[str] | None = None) -> tuple[list[Edit], list[Annotation]]:
+    """Run the named cleaners (all by default) over ``page``."""
+    edits: list[Edit] = []
+    annotations: list[Annotation] = []
+    for name in names if names is not None else CLEANERS:
+        for proposal in CLEANERS[name](page):
+            if isinstance(proposal, Edit):
+                edits.append(proposal)
+            else:
+                annotations.append(proposal)
+    return edits, annotations
+
+
+def order() -> dict[str, int]:
+    """Each cleaner's place in the pipeline: the tie-breaker between overlapping edits."""
+    return {name: rank for rank, name in enumerate(CLEANERS)}

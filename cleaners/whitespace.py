@@ -1,0 +1,61 @@
+"""Whitespace and punctuation tidy-ups inside lines."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from annotations.model import Edit
+from cleaners import tables
+from cleaners.registry import Proposal, cleaner
+from cleaners.structure import Kind, Page
+
+_TIDIED = frozenset({Kind.TEXT, Kind.SPEAKER})
+
+
+@cleaner("whitespace")
+def tidy_whitespace(page: Page) -> Iterator[Proposal]:
+    """Collapse runs of spaces, drop a space before punctuation, fix doubled commas.
+
+    Real noise: ``(OPERATOR INSTRUCTIONS) . This`` and ``in 2006,, we`` (seed 002), tabs
+    and no-break spaces in scraped text. Numbers, tickers and quotes are left alone, and
+    so are the blanks around a line, which belong to the layout.
+
+    >>> from cleaners.structure import parse
+    >>> text = "Operator\\nIn 2006,, we  grew 5.5% . Ok\\t$1,000."
+    >>> [(text[e.start:e.end], e.replacement) for e in tidy_whitespace(parse(text))]
+    [(',,', ','), ('  ', ' '), (' ', ''), ('\\t', ' ')]
+    """
+    text = page.text
+    size = len(text)
+    blank_runs: dict[int, int] = {}  # start -> end of each run of blanks worth a look
+    for match in tables.SPACE_RUN.finditer(text):
+        blank_runs[match.start()] = match.end()
+    if any(c in text for c in tables.ODD_BLANK_CHARS):
+        for match in tables.ODD_BLANKS.finditer(text):
+            blank_runs[match.start()] = max(match.end(), blank_runs.get(match.start(), 0))
+    for match in tables.SPACE_BEFORE_PUNCT.finditer(text):
+        start = match.start()
+        while start > 0 and text[start - 1] in tables.BLANKS:
+            start -= 1
+        blank_runs.setdefault(start, match.end())
+    candidates = [(start, end, " ") for start, end in blank_runs.items()]
+    candidates += [(*m.span(), ",") for m in tables.DOUBLED_COMMA.finditer(text)]
+    for start, end, kind in sorted(candidates):
+        before = text[start - 1] if start else "\n"
+        if before == "\n":
+            continue  # indentation belongs to the layout cleaner
+        line = page.line_at(start)
+        if line is None or line.kind not in _TIDIED or start < line.start or end > line.end:
+            continue
+        if kind == ",":
+            yield Edit(start, end, ",", "whitespace", "doubled comma", 0.95)
+            continue
+        after = text[end] if end < size else "\n"
+        if (
+            after in tables.SENTENCE_PUNCTUATION
+            and (before.isalnum() or before in ")]%_")
+            and (end + 1 >= size or text[end + 1] in tables.BLANKS + "\n")
+        ):
+            yield Edit(start, end, "", "whitespace", f"space before {after!r} removed", 0.95)
+        elif text[start:end] != " ":
+            yield Edit(start, end, " ", "whitespace", "run of blanks made one space", 0.95)
