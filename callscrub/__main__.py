@@ -1,0 +1,5 @@
+import sys
+
+from callscrub.cli import main
+
+sys.exit(main())

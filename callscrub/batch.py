@@ -1,0 +1,218 @@
+"""The headless batch: inputs to jobs, one file per job in worker processes, a summary.
+
+Workers get file paths, never texts, and send back small reports. Each failure is one
+line naming the file and the problem; the other files are still written.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotations.model import Document, Source, Status
+from annotations.writers import WRITERS, sha256, write_outputs
+from cleaners.decode import DecodeError, decode
+from cleaners.pipeline import review_document
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Options:
+    out: Path
+    policy: str = "safe"
+    max_bytes: int = DEFAULT_MAX_BYTES
+    formats: tuple[str, ...] = tuple(WRITERS)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One input file and the stem its outputs get (``out/NAME`` + suffix)."""
+
+    path: Path
+    stem: Path
+
+
+@dataclass
+class Report:
+    """What became of one input: small enough to send back from a worker."""
+
+    path: str
+    error: str = ""
+    size: int = 0
+    turns: int = 0
+    edits: Counter[tuple[str, str]] = field(default_factory=Counter)  # (cleaner, status)
+    uncertain: int = 0
+    outputs: list[str] = field(default_factory=list)
+
+
+class InputError(Exception):
+    """A problem with one input that does not stop the batch."""
+
+
+def _stem(path: Path, root: Path | None, out: Path) -> Path:
+    relative = path.relative_to(root) if root else Path(path.name)
+    name = relative.name[:-4] if relative.name.lower().endswith(".txt") else relative.name
+    return out / relative.parent / name
+
+
+def collect_jobs(paths: Iterable[str], out: Path) -> tuple[list[Job], list[Report]]:
+    """Expand files and folders (``*.txt``, recursively) into jobs with distinct outputs.
+
+    Problems found here (a missing path, two inputs that would write the same output, an
+    output that would overwrite an input) come back as failed reports.
+    """
+    jobs: list[Job] = []
+    failures: list[Report] = []
+    out_resolved = out.resolve()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*.txt")
+                if p.is_file() and out_resolved not in p.resolve().parents
+            )
+            if not found:
+                failures.append(Report(raw, error="folder holds no .txt files"))
+            jobs.extend(Job(p, _stem(p, path, out)) for p in found)
+        elif path.exists():
+            jobs.append(Job(path, _stem(path, None, out)))
+        else:
+            failures.append(Report(raw, error="no such file or folder"))
+    inputs = {job.path.resolve() for job in jobs}
+    claimed: dict[Path, Path] = {}
+    kept: list[Job] = []
+    for job in jobs:
+        outputs = [Path(f"{job.stem}{suffix}").resolve() for suffix in WRITERS]
+        if any(output in inputs for output in outputs):
+            failures.append(Report(str(job.path), error="output would overwrite an input; choose another --out"))
+        elif job.stem.resolve() in claimed:
+            other = claimed[job.stem.resolve()]
+            failures.append(Report(str(job.path), error=f"output name collides with {other}"))
+        else:
+            claimed[job.stem.resolve()] = job.path
+            kept.append(job)
+    return kept, failures
+
+
+def read_input(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result]:
+    try:
+        status = path.stat()
+        if status.st_size > max_bytes:
+            raise InputError(f"file is {status.st_size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+        return path.read_bytes(), status
+    except PermissionError:
+        raise InputError("cannot read: permission denied") from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file") from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}") from None
+
+
+def document_from_bytes(data: bytes, path: str) -> Document:
+    decoded = decode(data)
+    return Document(
+        decoded.text,
+        Source(path, sha256(data), decoded.encoding, len(data), decoded.bom, decoded.newlines),
+    )
+
+
+def clean_job(job: Job, options: Options) -> Report:
+    """Clean one file and write its outputs; any failure becomes the report's error."""
+    report = Report(str(job.path))
+    try:
+        data, _ = read_input(job.path, options.max_bytes)
+        report.size = len(data)
+        review = review_document(document_from_bytes(data, str(job.path)), options.policy)
+        try:
+            report.outputs = [str(p) for p in write_outputs(review, job.stem, options.formats)]
+        except OSError as error:
+            raise InputError(f"cannot write {job.stem}.*: {error.strerror or error}") from None
+    except (InputError, DecodeError) as error:
+        report.error = str(error)
+        return report
+    report.turns = len(review.turns)
+    report.edits = Counter({(c, s.value): n for (c, s), n in review.counts().items()})
+    report.uncertain = sum(1 for a in review.proposals.annotations if a.kind == "uncertain")
+    return report
+
+
+def _clean_chunk(jobs: list[Job], options: Options) -> list[Report]:
+    return [clean_job(job, options) for job in jobs]
+
+
+def run_jobs(jobs: list[Job], options: Options, workers: int) -> Iterator[Report]:
+    """Reports in completion order; ``workers`` > 1 uses that many processes."""
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield clean_job(job, options)
+        return
+    # Small chunks keep both workers busy to the end; chunks amortise the per-task cost.
+    chunk = max(1, min(8, len(jobs) // (workers * 4)))
+    chunks = [jobs[i : i + chunk] for i in range(0, len(jobs), chunk)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for reports in pool.map(_clean_chunk, chunks, [options] * len(chunks)):
+            yield from reports
+
+
+class Progress:
+    """A bar on a terminal, one plain line per file otherwise (logs, CI)."""
+
+    def __init__(self, total: int, stream: object = sys.stderr, enabled: bool = True) -> None:
+        self.total = total
+        self.done = 0
+        self.bytes = 0
+        self.started = time.perf_counter()
+        self.stream = stream
+        self.enabled = enabled
+        self.tty = bool(getattr(stream, "isatty", lambda: False)())
+
+    def _write(self, text: str) -> None:
+        self.stream.write(text)  # type: ignore[attr-defined]
+        self.stream.flush()  # type: ignore[attr-defined]
+
+    def update(self, report: Report) -> None:
+        self.done += 1
+        self.bytes += report.size
+        if not self.enabled:
+            return
+        if self.tty:
+            width = 30
+            filled = width * self.done // max(self.total, 1)
+            rate = self.bytes / 1e6 / max(time.perf_counter() - self.started, 1e-9)
+            self._write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} files {rate:.1f} MB/s")
+        elif not report.error:
+            self._write(f"[{self.done}/{self.total}] {report.path}: {report.turns} turns\n")
+
+    def close(self) -> None:
+        if self.enabled and self.tty:
+            self._write("\n")
+
+
+def summary(reports: list[Report], seconds: float) -> str:
+    """The closing summary: files, turns, edits by cleaner and status, uncertain spans."""
+    cleaned = [r for r in reports if not r.error]
+    failed = len(reports) - len(cleaned)
+    size = sum(r.size for r in cleaned)
+    edits: Counter[tuple[str, str]] = Counter()
+    for report in cleaned:
+        edits.update(report.edits)
+    lines = [
+        f"callscrub: {len(cleaned)} files cleaned, {failed} failed, "
+        f"{sum(r.turns for r in cleaned)} turns, {size / 1e6:.2f} MB in {seconds:.2f} s",
+    ]
+    cleaners = sorted({cleaner for cleaner, _ in edits})
+    if cleaners:
+        statuses = [s.value for s in Status]
+        lines.append(f"  {'edits by cleaner':<18}" + "".join(f"{s:>10}" for s in statuses))
+        for cleaner in cleaners:
+            lines.append(f"  {cleaner:<18}" + "".join(f"{edits[cleaner, s]:>10}" for s in statuses))
+    lines.append(f"  uncertain spans: {sum(r.uncertain for r in cleaned)}")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""The Textual editor (``callscrub edit``). Not built yet: see issue 5."""
