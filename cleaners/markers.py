@@ -13,6 +13,15 @@ from cleaners.structure import Kind, Page
 _PRECEDING_WORDS = re.compile(r"(?:[A-Z][\w'’\-.]*[ ]){0,3}[\w'’\-.]+[ ]*$")
 
 
+def marker_form(key: str) -> str:
+    """The one written form of a marker: its words, title case, square brackets.
+
+    >>> marker_form("operator instructions"), marker_form("operator sign-off")
+    ('[Operator Instructions]', '[Operator Sign-Off]')
+    """
+    return "[" + " ".join("-".join(p.capitalize() for p in w.split("-")) for w in key.split()) + "]"
+
+
 @cleaner("markers")
 def normalise_markers(page: Page) -> Iterator[Proposal]:
     """One form per marker; annotate audio markers and uncertain spellings.
@@ -36,17 +45,18 @@ def normalise_markers(page: Page) -> Iterator[Proposal]:
             continue
         for match in tables.BRACKETED.finditer(text, line.start, line.end):
             inner = match["square"] if match["square"] is not None else match["round"]
-            canonical = tables.MARKERS.get(inner.strip().lower())
+            key = " ".join(inner.lower().split())
             start, end = match.span()
-            if canonical is None:
+            if key not in tables.MARKERS:
                 if match["square"] is not None:
                     yield Annotation(start, end, "uncertain", {"guess": inner})
                 continue
+            canonical = marker_form(key)
             if text[start:end] != canonical:
                 yield Edit(
                     start, end, canonical, "markers", f"marker {text[start:end]!r} in its one form", 0.95
                 )
-            if canonical == "[Phonetic]":
+            if key == tables.PHONETIC:
                 words = _PRECEDING_WORDS.search(text, line.start, start)
                 if words and words.group().strip():
                     w_start = words.start()
@@ -56,5 +66,5 @@ def normalise_markers(page: Page) -> Iterator[Proposal]:
                     )
                 continue
             yield Annotation(
-                start, end, "marker", {"marker": canonical, "audio": canonical in tables.AUDIO_MARKERS}
+                start, end, "marker", {"marker": canonical, "audio": key not in tables.SCRIPT_MARKERS}
             )

@@ -102,35 +102,37 @@ QUEUE_OPENS = re.compile(
 
 # --- markers -----------------------------------------------------------------------
 
-#: Operator and audio markers in any case or bracket, with their one canonical form.
-MARKERS: dict[str, str] = {
-    "operator instructions": "[Operator Instructions]",
-    "operator instruction": "[Operator Instructions]",
-    "operator closing remarks": "[Operator Closing Remarks]",
-    "operator signoff": "[Operator Signoff]",
-    "operator sign-off": "[Operator Signoff]",
-    "inaudible": "[Inaudible]",
-    "indecipherable": "[Indecipherable]",
-    "unintelligible": "[Unintelligible]",
-    "technical difficulty": "[Technical Difficulty]",
-    "technical difficulties": "[Technical Difficulties]",
-    "technical issue": "[Technical Issue]",
-    "technical issues": "[Technical Issues]",
-    "speech overlap": "[Speech Overlap]",
-    "multiple speakers": "[Multiple Speakers]",
-    "multiple speech": "[Multiple Speakers]",
-    "crosstalk": "[Crosstalk]",
-    "cross-talk": "[Crosstalk]",
-    "laughter": "[Laughter]",
-    "audio gap": "[Audio Gap]",
-    "foreign language": "[Foreign Language]",
-    "phonetic": "[Phonetic]",
-    "ph": "[Phonetic]",
-}
-#: Markers that stand for lost audio rather than for the operator's script.
-AUDIO_MARKERS = frozenset(
-    v for k, v in MARKERS.items() if not k.startswith("operator") and v != "[Phonetic]"
+#: Operator and audio markers, recognised in any case or bracket. The one form is the
+#: same words in square brackets and title case: brackets and case change, words never.
+MARKERS = frozenset(
+    {
+        "operator instructions",
+        "operator instruction",
+        "operator closing remarks",
+        "operator signoff",
+        "operator sign-off",
+        "inaudible",
+        "indecipherable",
+        "unintelligible",
+        "technical difficulty",
+        "technical difficulties",
+        "technical issue",
+        "technical issues",
+        "speech overlap",
+        "multiple speakers",
+        "multiple speech",
+        "crosstalk",
+        "cross-talk",
+        "laughter",
+        "audio gap",
+        "foreign language",
+        "phonetic",
+    }
 )
+#: Markers for the operator's script rather than lost audio; ``phonetic`` marks the
+#: words before it as the transcriber's guess.
+SCRIPT_MARKERS = frozenset(m for m in MARKERS if m.startswith("operator"))
+PHONETIC = "phonetic"
 BRACKETED = re.compile(r"\[(?P<square>[^\[\]\n]{1,80})\]|\((?P<round>[^()\n]{1,40})\)")
 
 # --- whitespace --------------------------------------------------------------------

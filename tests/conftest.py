@@ -1,0 +1,22 @@
+"""Shared fixtures: the seeds and the real corpus live in ../shared, beside the repo."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("CALLSCRUB_SHARED", REPO.parent / "shared"))
+SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
+CORPUS = SHARED / "corpus" / "real"
+GOLD = sorted((CORPUS / "gold").glob("*.json"))
+EXAMPLES = REPO / "examples"
+
+needs_seeds = pytest.mark.skipif(not SEEDS, reason=f"seed transcripts not found in {SHARED}/seeds")
+needs_corpus = pytest.mark.skipif(not GOLD, reason=f"real corpus not found in {CORPUS}")
+
+
+def seed(prefix: str) -> Path:
+    return next(path for path in SEEDS if path.name.startswith(prefix))
