@@ -132,7 +132,9 @@ class Rendering:
         return self.to_clean(start, "before"), self.to_clean(end, "after")
 
 
-def render(original: str, edits: Sequence[Edit], rank: Callable[[Edit], int] = lambda e: 0) -> Rendering:
+def render(
+    original: str, edits: Sequence[Edit], rank: Callable[[Edit], int] = lambda e: 0
+) -> Rendering:
     """Apply non-overlapping ``edits`` to ``original``.
 
     >>> r = render("a  • b", [Edit(1, 5, " ", "layout", "bullet", 1.0)])

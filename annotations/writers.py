@@ -7,7 +7,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -139,7 +139,15 @@ def read_json(data: dict[str, Any], text: str) -> Review:
         newlines=source_data.get("newlines", "lf"),
     )
     edits = tuple(
-        Edit(e["start"], e["end"], e["replacement"], e["cleaner"], e["reason"], e["confidence"], e["id"])
+        Edit(
+            e["start"],
+            e["end"],
+            e["replacement"],
+            e["cleaner"],
+            e["reason"],
+            e["confidence"],
+            e["id"],
+        )
         for e in data["edits"]
     )
     for edit, record in zip(edits, data["edits"], strict=True):
@@ -158,8 +166,8 @@ def read_json(data: dict[str, Any], text: str) -> Review:
             t["title"],
             t["role"],
             t["section"],
-            tuple(t["speaker_span"]),  # type: ignore[arg-type]
-            tuple(tuple(p) for p in t["paragraphs"]),  # type: ignore[misc]
+            (t["speaker_span"][0], t["speaker_span"][1]),
+            tuple((p[0], p[1]) for p in t["paragraphs"]),
         )
         for t in data["turns"]
     )
@@ -206,7 +214,10 @@ def to_review_markdown(review: Review) -> str:
         for edit in losers:
             winner = review.proposals.superseded[edit.id]
             original = text[edit.start : edit.end]
-            pieces.append(f"{edit.id} ({edit.cleaner}, lost to {winner}): {original!r} -> {edit.replacement!r}\n")
+            pieces.append(
+                f"{edit.id} ({edit.cleaner}, lost to {winner}): "
+                f"{original!r} -> {edit.replacement!r}\n"
+            )
         pieces.append("-->\n")
     return "".join(pieces)
 
@@ -251,7 +262,14 @@ def _annotation_body(annotation: Annotation) -> list[dict[str, Any]]:
             }
         ]
     value = json.dumps(body, ensure_ascii=False, sort_keys=True)
-    return [{"type": "TextualBody", "value": value, "format": "application/json", "purpose": _MOTIVATION.get(annotation.kind, "commenting")}]
+    return [
+        {
+            "type": "TextualBody",
+            "value": value,
+            "format": "application/json",
+            "purpose": _MOTIVATION.get(annotation.kind, "commenting"),
+        }
+    ]
 
 
 def to_web_annotations(review: Review) -> dict[str, Any]:
@@ -319,25 +337,51 @@ WRITERS: dict[str, Callable[[Review], str]] = {
 }
 
 
-def write_atomic(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` via a temporary file and a rename: never half a file."""
+def _temporary_beside(path: Path, content: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(content)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write ``content`` to ``path`` via a temporary file and a rename: never half a file."""
+    temporary = _temporary_beside(path, content)
+    try:
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
-def write_outputs(review: Review, stem: Path, formats: Iterable[str] = WRITERS) -> list[Path]:
-    """Render every format first, then write each atomically: a failure writes nothing new."""
-    rendered = [(Path(f"{stem}{suffix}"), WRITERS[suffix](review)) for suffix in formats]
-    for path, content in rendered:
-        write_atomic(path, content)
-    return [path for path, _ in rendered]
+def write_outputs(
+    review: Review, stem: Path, formats: Sequence[str] = tuple(WRITERS)
+) -> list[Path]:
+    """Write every format of one document, all or nothing.
+
+    Everything is rendered and written to temporary files first; only then are they
+    renamed into place, so a failure leaves no half-written or partial set of outputs.
+    """
+    targets = [Path(f"{stem}{suffix}") for suffix in formats]
+    for target in targets:
+        if target.is_dir():
+            raise IsADirectoryError(21, "a folder is in the way", str(target))
+    temporaries: list[Path] = []
+    try:
+        for target, suffix in zip(targets, formats, strict=True):
+            temporaries.append(_temporary_beside(target, WRITERS[suffix](review)))
+        for temporary, target in zip(temporaries, targets, strict=True):
+            os.replace(temporary, target)
+    except BaseException:
+        for temporary in temporaries:
+            temporary.unlink(missing_ok=True)
+        raise
+    return targets
 
 
 def sha256(data: bytes) -> str:

@@ -77,7 +77,8 @@ def collect_jobs(paths: Iterable[str], out: Path) -> tuple[list[Job], list[Repor
             found = sorted(
                 p
                 for p in path.rglob("*.txt")
-                if p.is_file() and out_resolved not in p.resolve().parents
+                # a broken link is kept so that it is reported, not skipped in silence
+                if (p.is_file() or p.is_symlink()) and out_resolved not in p.resolve().parents
             )
             if not found:
                 failures.append(Report(raw, error="folder holds no .txt files"))
@@ -92,7 +93,9 @@ def collect_jobs(paths: Iterable[str], out: Path) -> tuple[list[Job], list[Repor
     for job in jobs:
         outputs = [Path(f"{job.stem}{suffix}").resolve() for suffix in WRITERS]
         if any(output in inputs for output in outputs):
-            failures.append(Report(str(job.path), error="output would overwrite an input; choose another --out"))
+            failures.append(
+                Report(str(job.path), error="output would overwrite an input; choose another --out")
+            )
         elif job.stem.resolve() in claimed:
             other = claimed[job.stem.resolve()]
             failures.append(Report(str(job.path), error=f"output name collides with {other}"))
@@ -106,7 +109,9 @@ def read_input(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result]:
     try:
         status = path.stat()
         if status.st_size > max_bytes:
-            raise InputError(f"file is {status.st_size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+            raise InputError(
+                f"file is {status.st_size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)"
+            )
         return path.read_bytes(), status
     except PermissionError:
         raise InputError("cannot read: permission denied") from None
@@ -187,7 +192,10 @@ class Progress:
             width = 30
             filled = width * self.done // max(self.total, 1)
             rate = self.bytes / 1e6 / max(time.perf_counter() - self.started, 1e-9)
-            self._write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} files {rate:.1f} MB/s")
+            self._write(
+                f"\r[{'#' * filled}{'.' * (width - filled)}] "
+                f"{self.done}/{self.total} files {rate:.1f} MB/s"
+            )
         elif not report.error:
             self._write(f"[{self.done}/{self.total}] {report.path}: {report.turns} turns\n")
 

@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     clean = commands.add_parser(
         "clean",
         help="clean files or folders headlessly",
-        description="Clean transcripts: files, folders (*.txt, recursively), or - for stdin to stdout.",
+        description="Clean transcripts: files, folders (*.txt, recursively), "
+        "or - for stdin to stdout.",
     )
     clean.add_argument("paths", nargs="+", metavar="PATH")
     clean.add_argument("--out", type=Path, help="output folder (required unless PATH is -)")
@@ -66,7 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     clean.add_argument("--jobs", type=_positive, default=1, help="worker processes (default 1)")
     clean.add_argument(
-        "--max-bytes", type=_positive, default=DEFAULT_MAX_BYTES, help="skip larger inputs (default 50 MB)"
+        "--max-bytes",
+        type=_positive,
+        default=DEFAULT_MAX_BYTES,
+        help="skip larger inputs (default 50 MB)",
     )
     clean.add_argument(
         "--format",

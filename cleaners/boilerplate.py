@@ -42,8 +42,10 @@ def remove_boilerplate(page: Page) -> Iterator[Proposal]:
 
     >>> from cleaners.structure import parse
     >>> text = "X Corp (XC) 2020 Q1 法說會逐字稿\\n\\n完整原文\\n\\nOperator\\n\\nHi."
-    >>> [(text[e.start:e.end], e.replacement) for e in remove_boilerplate(parse(text))]
-    [('X Corp (XC) 2020 Q1 法說會逐字稿', 'X Corp (XC) 2020 Q1 Earnings Call Transcript'), ('完整原文\\n\\n', '')]
+    >>> for edit in remove_boilerplate(parse(text)):
+    ...     print(repr(text[edit.start:edit.end]), "->", repr(edit.replacement))
+    'X Corp (XC) 2020 Q1 法說會逐字稿' -> 'X Corp (XC) 2020 Q1 Earnings Call Transcript'
+    '完整原文\\n\\n' -> ''
     """
     text = page.text
     lines = page.lines
@@ -58,7 +60,7 @@ def remove_boilerplate(page: Page) -> Iterator[Proposal]:
                 line.end,
                 title_line(page),
                 "boilerplate",
-                f"site header {text[line.start:line.end]!r} ({tables.HEADER_LABELS[0]} = "
+                f"site header {text[line.start : line.end]!r} ({tables.HEADER_LABELS[0]} = "
                 f"'{tables.HEADER_GLOSS}'): company, ticker, year and quarter moved to "
                 "metadata; English title line written instead",
                 1.0,
@@ -71,7 +73,11 @@ def remove_boilerplate(page: Page) -> Iterator[Proposal]:
                 if line.kind is Kind.LABEL
                 else tables.DISCLAIMER_GLOSS
             )
-            what = "page section label" if line.kind is Kind.LABEL else "machine-translation disclaimer"
+            what = (
+                "page section label"
+                if line.kind is Kind.LABEL
+                else "machine-translation disclaimer"
+            )
             yield Edit(line.line_start, end, "", "boilerplate", f"{what} removed: '{gloss}'", 1.0)
     if not has_title and page.kept_lines():
         yield Edit(

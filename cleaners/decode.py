@@ -68,14 +68,16 @@ def decode(data: bytes) -> Decoded:
             try:
                 text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as error:
-                raise DecodeError(f"undecodable bytes after a {encoding} BOM at byte {error.start}") from None
+                raise DecodeError(
+                    f"undecodable bytes after a {encoding} BOM at byte {error.start}"
+                ) from None
             return _finish(text, encoding, bom=True)
     if b"\x00" in data:
-        encoding = _utf16_without_bom(data)
-        if encoding is None:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
             raise DecodeError("binary file (NUL bytes)")
         try:
-            return _finish(data.decode(encoding), encoding, bom=False)
+            return _finish(data.decode(utf16), utf16, bom=False)
         except UnicodeDecodeError:
             raise DecodeError("binary file (NUL bytes)") from None
     try:
@@ -85,7 +87,7 @@ def decode(data: bytes) -> Decoded:
     best = from_bytes(data, cp_isolation=CANDIDATES).best()
     if best is None:
         raise DecodeError("undecodable bytes: not UTF-8, UTF-16, Big5, GB18030 or cp1252")
-    return _finish(str(best), best.encoding, bom=False)
+    return _finish(str(best), best.encoding or "unknown", bom=False)
 
 
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f]")

@@ -7,7 +7,7 @@ untouched, which is what makes callscrub faster than a bare ftfy pass.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import ftfy
 from rapidfuzz.distance import Levenshtein
@@ -40,7 +40,7 @@ _STEP_REASONS = {
 }
 
 
-def _explain(steps: list[tuple[str, str]]) -> tuple[str, float]:
+def _explain(steps: Sequence[tuple[str, str]]) -> tuple[str, float]:
     reasons: list[str] = []
     confidence = 1.0
     encoded = ""
@@ -65,7 +65,8 @@ def diff_edits(
     Changes closer than three unchanged characters are kept together so an edit reads
     as a word, not as scattered letters.
 
-    >>> [(e.start, e.end, e.replacement) for e in diff_edits("a Ã© b Ã¨", "a é b è", 10, "x", "", 1)]
+    >>> edits = diff_edits("a Ã© b Ã¨", "a é b è", 10, "x", "", 1)
+    >>> [(e.start, e.end, e.replacement) for e in edits]
     [(12, 14, 'é'), (17, 19, 'è')]
     """
     groups: list[list[int]] = []  # [src_start, src_end, dest_start, dest_end]
@@ -94,7 +95,10 @@ def big5_read_as_latin1(run: str) -> str | None:
         decoded = run.encode("latin-1").decode("cp950")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None
-    if all("\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" for c in decoded):
+    if all(
+        "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+        for c in decoded
+    ):
         return decoded
     return None
 

@@ -5,6 +5,7 @@ The clean text has one line per speaker and per paragraph, a blank line between 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from annotations.model import Edit
@@ -54,10 +55,15 @@ def normalise_layout(page: Page) -> Iterator[Proposal]:
         yield Edit(0, first.line_start, "", "layout", "blank lines before the title removed", 1.0)
     joined_to_previous = set()
     if page.layout == "sentences":
-        for previous, current in zip(kept, kept[1:], strict=False):
+        for previous, current in itertools.pairwise(kept):
             a, b = lines[previous], lines[current]
             same_turn = page.turn_of_line[previous] == page.turn_of_line[current]
-            if same_turn and a.kind is Kind.TEXT and b.kind is Kind.TEXT and current == previous + 1:
+            if (
+                same_turn
+                and a.kind is Kind.TEXT
+                and b.kind is Kind.TEXT
+                and current == previous + 1
+            ):
                 joined_to_previous.add(current)
                 if text[a.end : b.start] != " ":
                     yield Edit(a.end, b.start, " ", "layout", _join_reason(page, a, b), 1.0)

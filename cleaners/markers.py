@@ -54,7 +54,12 @@ def normalise_markers(page: Page) -> Iterator[Proposal]:
             canonical = marker_form(key)
             if text[start:end] != canonical:
                 yield Edit(
-                    start, end, canonical, "markers", f"marker {text[start:end]!r} in its one form", 0.95
+                    start,
+                    end,
+                    canonical,
+                    "markers",
+                    f"marker {text[start:end]!r} in its one form",
+                    0.95,
                 )
             if key == tables.PHONETIC:
                 words = _PRECEDING_WORDS.search(text, line.start, start)
@@ -62,9 +67,15 @@ def normalise_markers(page: Page) -> Iterator[Proposal]:
                     w_start = words.start()
                     w_end = w_start + len(words.group().rstrip())
                     yield Annotation(
-                        w_start, w_end, "uncertain", {"guess": text[w_start:w_end], "marker": canonical}
+                        w_start,
+                        w_end,
+                        "uncertain",
+                        {"guess": text[w_start:w_end], "marker": canonical},
                     )
                 continue
             yield Annotation(
-                start, end, "marker", {"marker": canonical, "audio": key not in tables.SCRIPT_MARKERS}
+                start,
+                end,
+                "marker",
+                {"marker": canonical, "audio": key not in tables.SCRIPT_MARKERS},
             )

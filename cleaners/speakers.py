@@ -52,6 +52,9 @@ def mark_speakers(page: Page) -> Iterator[Proposal]:
                 line.start,
                 line.end,
                 "speaker",
-                {"review": "same speaker as the previous turn: a turn may have been lost in between"},
+                {
+                    "review": "same speaker as the previous turn: "
+                    "a turn may have been lost in between"
+                },
             )
         previous_line = canonical

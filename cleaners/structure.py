@@ -8,6 +8,7 @@ paragraphs without bullets. Everything here is positions into the original text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -103,14 +104,15 @@ class Page:
 def parse(text: str) -> Page:
     """Parse ``text`` into lines, layout and turns.
 
-    >>> page = parse("  • Operator\\n\\n  • Welcome.\\n\\n  • Bill Smith - CEO\\n\\n  • Thanks. Hi.")
+    >>> page = parse("  • Operator\\n\\n  • Welcome.\\n\\n  • Bill Smith - CEO\\n\\n  • Hi. Bye.")
     >>> page.layout, [(t.speaker, t.title, t.role) for t in page.turns]
     ('bullets', [('Operator', '', 'operator'), ('Bill Smith', 'CEO', 'executive')])
     """
     raw = _split_lines(text)
     kinds = _classify(text, raw)
     lines = tuple(
-        Line(ls, s, e, le, kind, speaker) for (ls, s, e, le), (kind, speaker) in zip(raw, kinds, strict=True)
+        Line(ls, s, e, le, kind, speaker)
+        for (ls, s, e, le), (kind, speaker) in zip(raw, kinds, strict=True)
     )
     layout = _layout(text, lines)
     turns, turn_of_line = _turns(text, lines, layout)
@@ -162,7 +164,7 @@ def _boilerplate_kind(content: str, index: int) -> tuple[Kind, None] | None:
 
 
 def _title_ok(title: str) -> bool:
-    if len(title) > tables.MAX_TITLE_LENGTH or title[-1] in "?!,;:\"”":
+    if len(title) > tables.MAX_TITLE_LENGTH or title[-1] in '?!,;:"”':
         return False
     if title[-1] == ".":
         last = title.rsplit(None, 1)[-1]
@@ -193,7 +195,9 @@ def _speaker_kind(content: str) -> tuple[Kind, Speaker | None]:
     return (Kind.TEXT, None)
 
 
-def _confirm_name_only_speakers(contents: list[str], kinds: list[tuple[Kind, Speaker | None]]) -> None:
+def _confirm_name_only_speakers(
+    contents: list[str], kinds: list[tuple[Kind, Speaker | None]]
+) -> None:
     """Mark name-only lines (``Bruce Quigley``) as speakers when the page confirms it.
 
     A bare name is also how a paragraph that only calls someone reads (``Ana Graciela``),
@@ -210,7 +214,9 @@ def _confirm_name_only_speakers(contents: list[str], kinds: list[tuple[Kind, Spe
             continue
         if not tables.NAME.fullmatch(content) or not _name_ok(content):
             continue
-        if len(content.split()) < 2 or any(n == content or n.startswith(content + " ") for n in titled):
+        if len(content.split()) < 2 or any(
+            n == content or n.startswith(content + " ") for n in titled
+        ):
             continue
         if index + 1 >= len(contents) or kinds[index + 1][0] is not Kind.TEXT:
             continue
@@ -241,9 +247,7 @@ def _layout(text: str, lines: tuple[Line, ...]) -> str:
             return "sentences"
     if bulleted > 0.5:
         return "bullets"
-    adjacent = sum(
-        "\n\n" not in text[a.end : b.line_start] for a, b in zip(body, body[1:], strict=False)
-    )
+    adjacent = sum("\n\n" not in text[a.end : b.line_start] for a, b in itertools.pairwise(body))
     if len(body) > 1 and adjacent / (len(body) - 1) > 0.8:
         return "flat"
     return "plain"
@@ -259,7 +263,9 @@ def _role(speaker: Speaker) -> str:
     return "unknown"
 
 
-def _turns(text: str, lines: tuple[Line, ...], layout: str) -> tuple[tuple[Turn, ...], tuple[int, ...]]:
+def _turns(
+    text: str, lines: tuple[Line, ...], layout: str
+) -> tuple[tuple[Turn, ...], tuple[int, ...]]:
     groups: list[tuple[Line | None, list[Line]]] = []
     turn_of_line: list[int] = []
     for line in lines:
@@ -281,7 +287,11 @@ def _turns(text: str, lines: tuple[Line, ...], layout: str) -> tuple[tuple[Turn,
             paragraphs: tuple[tuple[int, int], ...] = ((body[0].start, body[-1].end),)
         else:
             paragraphs = tuple((line.start, line.end) for line in body)
-        head = (speaker_line.start, speaker_line.end) if speaker_line else (body[0].start, body[0].start)
+        head = (
+            (speaker_line.start, speaker_line.end)
+            if speaker_line
+            else (body[0].start, body[0].start)
+        )
         turns.append(
             Turn(
                 speaker=speaker.line if speaker.operator else speaker.name,
@@ -309,14 +319,18 @@ def _qa_start(text: str, groups: list[tuple[Line | None, list[Line]]]) -> int | 
     first_operator = next((i for i, g in enumerate(groups) if is_operator(g)), None)
     if first_operator is None:
         return None
-    remarks = next((i for i in range(first_operator + 1, len(groups)) if not is_operator(groups[i])), None)
+    remarks = next(
+        (i for i in range(first_operator + 1, len(groups)) if not is_operator(groups[i])), None
+    )
     if remarks is None:
         return None
     for index in range(remarks + 1, len(groups)):
         body = groups[index][1]
         words = " ".join(text[line.start : line.end] for line in body[:6])
         if tables.QUEUE_OPENS.search(words):
-            if is_operator(groups[index]) or re.search(r"(?i)operator instructions|first question", words):
+            if is_operator(groups[index]) or re.search(
+                r"(?i)operator instructions|first question", words
+            ):
                 return index
         elif is_operator(groups[index]) and index == len(groups) - 1:
             return index

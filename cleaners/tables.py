@@ -52,9 +52,57 @@ SENTENCE_BOUNDARY = re.compile(r"[.?!][\"'”’)\]]*\s+\S")
 
 #: Words that end in a period without ending a sentence.
 ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr Prof Sr Jr St Inc Corp Co Ltd Cos No Nos vs Jan Feb Mar Apr Jun Jul "
-    "Aug Sep Sept Oct Nov Dec U.S U.K U.N E.U Gov Gen Rep Sen Rev Capt Col Lt approx "
-    "est etc e.g i.e Ph.D Messrs Mt Ft".split()
+    [
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "Sr",
+        "Jr",
+        "St",
+        "Inc",
+        "Corp",
+        "Co",
+        "Ltd",
+        "Cos",
+        "No",
+        "Nos",
+        "vs",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "U.S",
+        "U.K",
+        "U.N",
+        "E.U",
+        "Gov",
+        "Gen",
+        "Rep",
+        "Sen",
+        "Rev",
+        "Capt",
+        "Col",
+        "Lt",
+        "approx",
+        "est",
+        "etc",
+        "e.g",
+        "i.e",
+        "Ph.D",
+        "Messrs",
+        "Mt",
+        "Ft",
+    ]
 )
 
 # --- speakers ----------------------------------------------------------------------
@@ -82,10 +130,56 @@ SPEAKER_TITLE_ONLY = re.compile(r"-[ \u00a0]*(?P<title>\S.*)")
 
 #: First words that open speech, never a name: `Thanks Bobby`, `Good morning`.
 NOT_NAME_FIRST_WORDS = frozenset(
-    "Thanks Thank Good Hi Hello Hey Yes Yeah No Okay OK Sure Great Right Well So And But "
-    "Or Operator Congratulations Welcome Morning Afternoon Evening Sorry Excuse Appreciate "
-    "Absolutely Correct Exactly Understood Perfect Got Fair Wow Please Next Our The A An "
-    "This That We I You It".split()
+    [
+        "Thanks",
+        "Thank",
+        "Good",
+        "Hi",
+        "Hello",
+        "Hey",
+        "Yes",
+        "Yeah",
+        "No",
+        "Okay",
+        "OK",
+        "Sure",
+        "Great",
+        "Right",
+        "Well",
+        "So",
+        "And",
+        "But",
+        "Or",
+        "Operator",
+        "Congratulations",
+        "Welcome",
+        "Morning",
+        "Afternoon",
+        "Evening",
+        "Sorry",
+        "Excuse",
+        "Appreciate",
+        "Absolutely",
+        "Correct",
+        "Exactly",
+        "Understood",
+        "Perfect",
+        "Got",
+        "Fair",
+        "Wow",
+        "Please",
+        "Next",
+        "Our",
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "We",
+        "I",
+        "You",
+        "It",
+    ]
 )
 
 MAX_TITLE_LENGTH = 160

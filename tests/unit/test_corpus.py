@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from annotations.writers import to_json
 from callscrub.batch import document_from_bytes
 from cleaners.pipeline import review_document
-from annotations.writers import to_json
 from tests.conftest import CORPUS, GOLD, needs_corpus
 
 pytestmark = needs_corpus

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,7 +30,9 @@ def _inside(edits: list[Edit], position: int) -> bool:
 
 @settings(max_examples=400)
 @given(text_and_edits(), st.data())
-def test_offset_map_is_exact_for_any_subset(case: tuple[str, list[Edit]], data: st.DataObject) -> None:
+def test_offset_map_is_exact_for_any_subset(
+    case: tuple[str, list[Edit]], data: st.DataObject
+) -> None:
     text, proposed = case
     winners, losers = resolve_overlaps(proposed)
     assert len(winners) + len(losers) == len(proposed)
@@ -39,7 +43,7 @@ def test_offset_map_is_exact_for_any_subset(case: tuple[str, list[Edit]], data: 
     clean = rendering.text
     # unchanged stretches come through verbatim, at the mapped place
     cuts = sorted({0, len(text)} | {e.start for e in subset} | {e.end for e in subset})
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         if not any(e.start <= a and b <= e.end and e.start < e.end for e in subset):
             start, end = rendering.to_clean(a, "after"), rendering.to_clean(b, "before")
             assert clean[start:end] == text[a:b]
@@ -63,7 +67,10 @@ def test_offset_map_is_exact_for_any_subset(case: tuple[str, list[Edit]], data: 
             continue
         for bias in ("before", "after"):
             back = rendering.to_original(position, bias)  # type: ignore[arg-type]
-            assert position in (rendering.to_clean(back, "before"), rendering.to_clean(back, "after"))
+            assert position in (
+                rendering.to_clean(back, "before"),
+                rendering.to_clean(back, "after"),
+            )
     # each replacement sits exactly where its span maps
     for edit in subset:
         if edit.start < edit.end:
@@ -71,7 +78,14 @@ def test_offset_map_is_exact_for_any_subset(case: tuple[str, list[Edit]], data: 
             assert clean[start : start + len(edit.replacement)] == edit.replacement
             assert rendering.to_clean(edit.end, "before") == start + len(edit.replacement)
         else:
-            assert edit.replacement in clean[rendering.to_clean(edit.start, "before") : rendering.to_clean(edit.start, "after")]
+            assert (
+                edit.replacement
+                in clean[
+                    rendering.to_clean(edit.start, "before") : rendering.to_clean(
+                        edit.start, "after"
+                    )
+                ]
+            )
 
 
 def test_overlap_winner_is_deterministic_and_loser_recorded() -> None:

@@ -47,13 +47,20 @@ def test_no_header_disclaimer_or_bullet_left(prefix: str) -> None:
 def test_metadata_turns_and_layout(prefix: str) -> None:
     _, data = clean(prefix)
     meta = data["metadata"]
-    assert (meta["company"], meta["ticker"], meta["fiscal_year"], meta["fiscal_quarter"]) == EXPECTED_METADATA[prefix]
+    assert (
+        meta["company"],
+        meta["ticker"],
+        meta["fiscal_year"],
+        meta["fiscal_quarter"],
+    ) == EXPECTED_METADATA[prefix]
     assert len(data["turns"]) == EXPECTED_TURNS[prefix]
     assert data["layout"] == EXPECTED_LAYOUT[prefix]
     assert {t["role"] for t in data["turns"]} <= {"operator", "executive", "analyst", "unknown"}
     sections = [t["section"] for t in data["turns"]]
     assert sections[0] == "presentation" and sections[-1] == "qa"
-    assert sections == sorted(sections, key=["presentation", "qa"].index), "Q&A never returns to presentation"
+    assert sections == sorted(sections, key=["presentation", "qa"].index), (
+        "Q&A never returns to presentation"
+    )
 
 
 def _words(text: str) -> Counter[str]:
@@ -92,7 +99,11 @@ def test_seed_001_name_only_speaker_and_lost_turn() -> None:
     assert speakers[1] == "Bruce Quigley"
     assert "Unidentified Participant" in speakers
     flagged = [a for a in data["annotations"] if a["kind"] == "speaker" and "review" in a["body"]]
-    flagged_names = {data["turns"][i]["speaker"] for i, t in enumerate(data["turns"]) if any(a["start"] == t["speaker_span"][0] for a in flagged)}
+    flagged_names = {
+        data["turns"][i]["speaker"]
+        for i, t in enumerate(data["turns"])
+        if any(a["start"] == t["speaker_span"][0] for a in flagged)
+    }
     assert "Mike Walkley" in flagged_names
     markers = {a["body"]["marker"] for a in data["annotations"] if a["kind"] == "marker"}
     assert {"[Inaudible]", "[Technical Difficulty]", "[Operator Instructions]"} <= markers
@@ -100,7 +111,9 @@ def test_seed_001_name_only_speaker_and_lost_turn() -> None:
 
 def test_seed_002_title_only_speakers_and_tidy_ups() -> None:
     text, data = clean("002")
-    titles = Counter(t["title"] for t in data["turns"] if not t["speaker"] or t["speaker"] == "Operator")
+    titles = Counter(
+        t["title"] for t in data["turns"] if not t["speaker"] or t["speaker"] == "Operator"
+    )
     assert titles["VP of IR"] >= 1 and titles["Analyst"] > 50
     assert "2006,, we" not in text and "2006, we" in text
     assert "(OPERATOR INSTRUCTIONS) ." not in text

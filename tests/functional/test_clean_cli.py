@@ -1,0 +1,174 @@
+"""`callscrub clean` as a user runs it: real files, real processes, exit codes as API."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from annotations.model import Status
+from annotations.writers import read_json
+from callscrub.batch import document_from_bytes
+from callscrub.cli import main
+from cleaners.pipeline import review_document
+from tests.conftest import EXAMPLES, REPO, SEEDS, needs_seeds
+
+SUFFIXES = (".txt", ".json", ".review.md", ".annotations.jsonld")
+
+
+def callscrub(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "callscrub", *args],
+        cwd=REPO,
+        input=stdin,
+        capture_output=True,
+        check=False,
+    )
+
+
+@needs_seeds
+def test_cleans_the_seeds_folder(tmp_path: Path) -> None:
+    result = callscrub("clean", str(SEEDS[0].parent), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    for source in SEEDS:
+        for suffix in SUFFIXES:
+            assert (tmp_path / f"{source.stem}{suffix}").stat().st_size > 0
+    summary = result.stdout.decode()
+    assert "4 files cleaned, 0 failed, 457 turns" in summary
+    assert "layout" in summary and "uncertain spans:" in summary
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_bad_inputs_fail_alone_with_one_clear_line(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    good = inputs / "good.txt"
+    good.write_text("Operator\n\nWelcome to the call.\n", encoding="utf-8")
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 20)
+    (inputs / "huge.txt").write_text("Operator\n\n" + "word " * 100, encoding="utf-8")
+    (inputs / "gone.txt").symlink_to(tmp_path / "missing-target.txt")
+    out = tmp_path / "out"
+    result = callscrub(
+        "clean", str(inputs), str(tmp_path / "nowhere.txt"), "--out", str(out), "--max-bytes", "300"
+    )
+    assert result.returncode == 1
+    errors = result.stderr.decode().strip().splitlines()
+    by_file = {line.split(": ")[1]: line for line in errors}
+    assert by_file[str(inputs / "empty.txt")].endswith("empty file")
+    assert by_file[str(inputs / "binary.txt")].endswith("binary file (NUL bytes)")
+    assert "over the 300-byte limit" in by_file[str(inputs / "huge.txt")]
+    assert by_file[str(tmp_path / "nowhere.txt")].endswith("no such file or folder")
+    assert "cannot read" in by_file[str(inputs / "gone.txt")]
+    assert len(errors) == 5, errors
+    assert (out / "good.txt").read_text(
+        encoding="utf-8"
+    ) == "Earnings Call Transcript\n\nOperator\n\nWelcome to the call.\n"
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"good{s}" for s in SUFFIXES)
+
+
+def test_unwritable_output_is_reported_and_leaves_nothing_partial(tmp_path: Path) -> None:
+    source = tmp_path / "call.txt"
+    source.write_text("Operator\n\nHello.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "call.json").mkdir(parents=True)  # a folder where a file must go
+    result = callscrub("clean", str(source), "--out", str(out))
+    assert result.returncode == 1
+    assert f"callscrub: {source}: cannot write" in result.stderr.decode()
+    assert sorted(p.name for p in out.iterdir()) == ["call.json"], "no partial or temporary files"
+
+
+def test_an_input_is_never_overwritten(tmp_path: Path) -> None:
+    source = tmp_path / "call.txt"
+    original = "  • Operator\n\n  • Hello.\n"
+    source.write_text(original, encoding="utf-8")
+    result = callscrub("clean", str(source), "--out", str(tmp_path))
+    assert result.returncode == 1
+    assert "output would overwrite an input" in result.stderr.decode()
+    assert source.read_text(encoding="utf-8") == original
+
+
+def test_stdin_to_stdout() -> None:
+    result = callscrub("clean", "-", stdin="  • Operator\n\n  • Hi (inaudible) all.".encode())
+    assert result.returncode == 0
+    assert result.stdout.decode() == "Earnings Call Transcript\n\nOperator\n\nHi [Inaudible] all.\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["clean", "x.txt"],
+        ["clean", "x.txt", "--out", "o", "--apply", "some"],
+        ["clean", "x", "--jobs", "0"],
+        ["nope"],
+    ],
+)
+def test_bad_usage_exits_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(args) == 2
+
+
+@needs_seeds
+def test_two_workers_write_the_same_bytes_as_one(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert main(["clean", str(SEEDS[0].parent), "--out", str(one), "--quiet"]) == 0
+    assert main(["clean", str(SEEDS[0].parent), "--out", str(two), "--quiet", "--jobs", "2"]) == 0
+    for path in one.iterdir():
+        assert (two / path.name).read_bytes() == path.read_bytes()
+
+
+@needs_seeds
+@pytest.mark.parametrize("policy", ["safe", "all", "none"])
+def test_reading_the_json_back_restores_every_edit_and_decision(
+    policy: str, tmp_path: Path
+) -> None:
+    source = SEEDS[2]
+    assert main(["clean", str(source), "--out", str(tmp_path), "--quiet", "--apply", policy]) == 0
+    data = json.loads((tmp_path / f"{source.stem}.json").read_text(encoding="utf-8"))
+    original = review_document(document_from_bytes(source.read_bytes(), str(source)), policy)
+    restored = read_json(data, original.document.text)
+    assert restored.edits == original.edits
+    assert restored.status == original.status
+    assert restored.rendering.text == (tmp_path / f"{source.stem}.txt").read_text(encoding="utf-8")
+    if policy == "none":
+        assert set(restored.status.values()) <= {Status.PROPOSED, Status.REJECTED}
+
+
+def test_a_changed_source_is_refused_on_read_back(tmp_path: Path) -> None:
+    source = tmp_path / "call.txt"
+    source.write_text("  • Operator\n\n  • Hello.\n", encoding="utf-8")
+    assert main(["clean", str(source), "--out", str(tmp_path / "o"), "--quiet"]) == 0
+    data = json.loads((tmp_path / "o" / "call.json").read_text(encoding="utf-8"))
+    with pytest.raises(ValueError, match="no longer matches"):
+        read_json(data, "Operator\n\nHello.\n")
+
+
+def test_examples_clean_to_their_expected_outputs(tmp_path: Path) -> None:
+    inputs = EXAMPLES / "transcripts"
+    assert (
+        main(["clean", str(inputs), "--out", str(tmp_path), "--quiet", "--format", "txt,json"]) == 0
+    )
+    expected = EXAMPLES / "expected"
+    names = sorted(p.name for p in expected.iterdir())
+    assert names == sorted(p.name for p in tmp_path.iterdir())
+    for name in names:
+        got = (tmp_path / name).read_text(encoding="utf-8")
+        want = (expected / name).read_text(encoding="utf-8")
+        if name.endswith(".json"):
+            got_data, want_data = json.loads(got), json.loads(want)
+            got_data["source"]["path"] = want_data["source"]["path"] = ""
+            assert got_data == want_data, name
+        else:
+            assert got == want, name
+
+
+def test_progress_lines_when_not_a_tty(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "transcripts" / "bullets.txt", tmp_path / "a.txt")
+    result = callscrub("clean", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"))
+    assert result.returncode == 0
+    assert f"[1/1] {tmp_path / 'a.txt'}: " in result.stderr.decode()
+    assert os.listdir(tmp_path / "o")

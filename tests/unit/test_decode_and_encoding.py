@@ -1,0 +1,107 @@
+"""Decoding the site's encodings and repairing damaged text, on real seed lines."""
+
+from __future__ import annotations
+
+import codecs
+
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+import pytest
+
+from callscrub.batch import document_from_bytes
+from cleaners.decode import DecodeError, decode
+from cleaners.pipeline import review_document
+from tests.conftest import needs_seeds, seed
+
+PAGE = (
+    "Smith Micro Software Inc (SMSI) 2008 Q2 法說會逐字稿\r\n\r\n完整原文\r\n\r\n"
+    "使用警語:中文譯文來源為 Google 翻譯,僅供參考,實際內容請以英文原文為主\r\n\r\n"
+    "  • Operator\r\n\r\n  • Welcome to the Smith Micro Software fiscal second quarter call.\r\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "bom"),
+    [
+        (PAGE.encode("utf-8"), "utf-8", False),
+        (codecs.BOM_UTF8 + PAGE.encode("utf-8"), "utf-8", True),
+        (codecs.BOM_UTF16_LE + PAGE.encode("utf-16-le"), "utf-16-le", True),
+        (codecs.BOM_UTF16_BE + PAGE.encode("utf-16-be"), "utf-16-be", True),
+        (codecs.BOM_UTF32_LE + PAGE.encode("utf-32-le"), "utf-32-le", True),
+        (PAGE.encode("utf-16-le"), "utf-16-le", False),
+        (PAGE.replace("•", "●").encode("big5"), "big5", False),
+        (PAGE.replace("•", "·").encode("gb18030"), "gb18030", False),
+    ],
+)
+def test_decodes_every_encoding_the_site_uses(data: bytes, encoding: str, bom: bool) -> None:
+    decoded = decode(data)
+    assert decoded.encoding.replace("_", "-") == encoding
+    assert decoded.bom is bom
+    assert decoded.newlines == "crlf"
+    assert "\r" not in decoded.text
+    assert decoded.text.splitlines()[0] == "Smith Micro Software Inc (SMSI) 2008 Q2 法說會逐字稿"
+
+
+def test_cp1252_text_decodes() -> None:
+    data = "Operator\nWe’re glad — café revenue was €5 million.\n".encode("cp1252")
+    assert decode(data).text.startswith("Operator\nWe’re glad — café")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty file"),
+        (b"  \n\r\n", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
+        (b"Operator\nHello\x00 there\n" * 3, "binary file"),
+    ],
+)
+def test_bad_bytes_get_a_clear_reason(data: bytes, message: str) -> None:
+    with pytest.raises(DecodeError, match=message):
+        decode(data)
+
+
+@needs_seeds
+@pytest.mark.parametrize(
+    "damage",
+    [
+        # a browser's cp1252 maps the five undefined bytes to C1 controls, as ftfy's codec does
+        lambda s: s.encode("utf-8").decode("sloppy-windows-1252"),
+        lambda s: s.encode("utf-8").decode("latin-1"),
+    ],
+    ids=["utf8-as-cp1252", "utf8-as-latin1"],
+)
+def test_mojibake_injected_into_seed_lines_is_repaired(damage) -> None:  # type: ignore[no-untyped-def]
+    raw = seed("000").read_text(encoding="utf-8")
+    lines = raw.split("\n")
+    target = next(i for i, line in enumerate(lines) if "customer’s" in line or "Company's" in line)
+    original = lines[target]
+    lines[target] = original.replace("Company's", "Company’s — “quoted”")
+    wanted = lines[target]
+    lines[target] = damage(wanted)
+    review = review_document(document_from_bytes("\n".join(lines).encode("utf-8"), "x"))
+    assert wanted.lstrip(" •") in review.rendering.text
+    assert {e.cleaner for e in review.edits if e.reason.startswith("mojibake")} == {"encoding"}
+
+
+def test_big5_read_as_latin1_header_is_repaired_then_becomes_metadata() -> None:
+    header = "法說會逐字稿".encode("big5").decode("latin-1")
+    text = f"Infinera Corp (INFN) 2010 Q3 {header}\n\n  • Operator\n\n  • Good afternoon.\n"
+    review = review_document(document_from_bytes(text.encode("utf-8"), "x"))
+    assert review.proposals.metadata.ticker == "INFN"
+    assert review.rendering.text.startswith(
+        "Infinera Corp (INFN) 2010 Q3 Earnings Call Transcript\n"
+    )
+
+
+def test_terminal_escapes_and_controls_are_removed_and_reported() -> None:
+    text = "Operator\n\nWelcome \x1b[31mall\x1b[0m to the\x07 call.\n"
+    review = review_document(document_from_bytes(text.encode("utf-8"), "x"))
+    assert review.rendering.text.endswith("Welcome all to the call.\n")
+    reasons = " ".join(e.reason for e in review.edits)
+    assert "terminal escape sequence removed" in reasons and "control character removed" in reasons
+
+
+def test_legitimate_cjk_punctuation_and_curly_quotes_are_untouched() -> None:
+    text = "Operator\n\nHe said “we’re on track” （全形） 　and $5.\n"
+    review = review_document(document_from_bytes(text.encode("utf-8"), "x"))
+    assert [e for e in review.edits if e.cleaner == "encoding"] == []
