@@ -58,7 +58,11 @@ def test_bad_inputs_fail_alone_with_one_clear_line(tmp_path: Path) -> None:
         "clean", str(inputs), str(tmp_path / "nowhere.txt"), "--out", str(out), "--max-bytes", "300"
     )
     assert result.returncode == 1
-    errors = result.stderr.decode().strip().splitlines()
+    lines = result.stderr.decode().strip().splitlines()
+    errors = [line for line in lines if line.startswith("callscrub: ")]
+    assert [line for line in lines if not line.startswith("callscrub: ")] == [
+        f"[4/5] {inputs / 'good.txt'}: 1 turns"
+    ], "besides errors, only the plain progress line of the good file"
     by_file = {line.split(": ")[1]: line for line in errors}
     assert by_file[str(inputs / "empty.txt")].endswith("empty file")
     assert by_file[str(inputs / "binary.txt")].endswith("binary file (NUL bytes)")
