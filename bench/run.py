@@ -1,0 +1,141 @@
+"""`make bench`: callscrub's throughput side by side with a bare ftfy pass, in one run.
+
+Ratios, not absolute times: these machines are noisy. Each configuration runs on the
+same files, in the same run, best of ``--repeat``.
+
+Corpora: the real corpus (layouts A, B, C) and the seeds replicated to ``--seed-mb``.
+The ftfy baseline reads each file, runs ``ftfy.fix_text`` and writes the result: the
+least a cleaning pass does. callscrub runs as its command line, writing all outputs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+import ftfy
+
+from callscrub.batch import document_from_bytes
+from cleaners.pipeline import review_document
+from annotations.writers import WRITERS
+
+
+def build_corpora(shared: Path, work: Path, seed_mb: float) -> dict[str, Path]:
+    real = work / "real"
+    for layout in "ABC":
+        target = real / layout
+        target.mkdir(parents=True)
+        for path in sorted((shared / "corpus" / "real" / layout).glob("*.txt")):
+            shutil.copy(path, target / path.name)
+    seeds = work / "seeds"
+    seeds.mkdir()
+    sources = sorted((shared / "seeds").glob("*.txt"))
+    size, copy = 0, 0
+    while size < seed_mb * 1e6:
+        for path in sources:
+            target = seeds / f"{copy:04d}_{path.name}"
+            shutil.copy(path, target)
+            size += target.stat().st_size
+        copy += 1
+    return {"real corpus": real, f"seeds x{copy}": seeds}
+
+
+def corpus_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*.txt"))
+
+
+def ftfy_pass(folder: Path, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for path in sorted(folder.rglob("*.txt")):
+        fixed = ftfy.fix_text(path.read_text(encoding="utf-8"))
+        (out / f"{path.parent.name}_{path.name}").write_text(fixed, encoding="utf-8")
+
+
+def callscrub_pass(folder: Path, out: Path, *extra: str) -> None:
+    command = [
+        sys.executable,
+        "-m",
+        "callscrub",
+        "clean",
+        str(folder),
+        "--out",
+        str(out),
+        "--quiet",
+        *extra,
+    ]
+    subprocess.run(command, check=True)
+
+
+def best_of(repeat: int, run: Callable[[Path], None], scratch: Path) -> float:
+    times = []
+    for attempt in range(repeat):
+        out = scratch / f"out{attempt}"
+        started = time.perf_counter()
+        run(out)
+        times.append(time.perf_counter() - started)
+        shutil.rmtree(out, ignore_errors=True)
+    return min(times)
+
+
+def peak_memory_ratio(folder: Path) -> tuple[str, int, int]:
+    """Python heap peak while cleaning the largest file (and rendering every format)."""
+    largest = max(folder.rglob("*.txt"), key=lambda p: p.stat().st_size)
+    data = largest.read_bytes()
+    tracemalloc.start()
+    review = review_document(document_from_bytes(data, str(largest)))
+    for writer in WRITERS.values():
+        writer(review)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return largest.name, len(data), peak
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--seed-mb", type=float, default=20.0)
+    parser.add_argument("--repeat", type=int, default=2)
+    args = parser.parse_args()
+    if not (args.shared / "seeds").is_dir():
+        print(f"bench: {args.shared}/seeds not found", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="callscrub-bench-") as tmp:
+        work = Path(tmp)
+        corpora = build_corpora(args.shared, work, args.seed_mb)
+        configurations: dict[str, Callable[[Path, Path], None]] = {
+            "bare ftfy.fix_text": ftfy_pass,
+            "callscrub --jobs 1": lambda f, o: callscrub_pass(f, o),
+            "callscrub --jobs 1 --format txt,json": lambda f, o: callscrub_pass(
+                f, o, "--format", "txt,json"
+            ),
+            "callscrub --jobs 2": lambda f, o: callscrub_pass(f, o, "--jobs", "2"),
+        }
+        print(f"{'corpus':<14}{'configuration':<40}{'MB':>8}{'s':>8}{'MB/s':>8}{'time / ftfy':>13}")
+        for name, folder in corpora.items():
+            size = corpus_bytes(folder) / 1e6
+            seconds: dict[str, float] = {}
+            for label, run in configurations.items():
+                seconds[label] = best_of(args.repeat, lambda o, run=run: run(folder, o), work)
+                ratio = seconds[label] / seconds["bare ftfy.fix_text"]
+                print(
+                    f"{name:<14}{label:<40}{size:>8.1f}{seconds[label]:>8.2f}{size / seconds[label]:>8.1f}{ratio:>13.3f}"
+                )
+            speedup = seconds["callscrub --jobs 1"] / seconds["callscrub --jobs 2"]
+            print(f"{name:<14}{'--jobs 2 speed-up over --jobs 1':<40}{speedup:>37.2f}x")
+        file_name, size_bytes, peak = peak_memory_ratio(corpora["real corpus"])
+        print(
+            f"peak Python heap cleaning the largest input ({file_name}, {size_bytes:,} B): "
+            f"{peak:,} B = {peak / size_bytes:.1f}x the input"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
