@@ -22,9 +22,9 @@ from pathlib import Path
 
 import ftfy
 
+from annotations.writers import WRITERS
 from callscrub.batch import document_from_bytes
 from cleaners.pipeline import review_document
-from annotations.writers import WRITERS
 
 
 def build_corpora(shared: Path, work: Path, seed_mb: float) -> dict[str, Path]:
@@ -122,10 +122,13 @@ def main() -> int:
             size = corpus_bytes(folder) / 1e6
             seconds: dict[str, float] = {}
             for label, run in configurations.items():
-                seconds[label] = best_of(args.repeat, lambda o, run=run: run(folder, o), work)
+                seconds[label] = best_of(
+                    args.repeat, lambda o, run=run, folder=folder: run(folder, o), work
+                )
                 ratio = seconds[label] / seconds["bare ftfy.fix_text"]
+                rate = size / seconds[label]
                 print(
-                    f"{name:<14}{label:<40}{size:>8.1f}{seconds[label]:>8.2f}{size / seconds[label]:>8.1f}{ratio:>13.3f}"
+                    f"{name:<14}{label:<40}{size:>8.1f}{seconds[label]:>8.2f}{rate:>8.1f}{ratio:>13.3f}"
                 )
             speedup = seconds["callscrub --jobs 1"] / seconds["callscrub --jobs 2"]
             print(f"{name:<14}{'--jobs 2 speed-up over --jobs 1':<40}{speedup:>37.2f}x")
