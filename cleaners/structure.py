@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -350,8 +349,3 @@ def read_metadata(text: str, lines: tuple[Line, ...]) -> Metadata:
                     fiscal_quarter=int(header["quarter"]),
                 )
     return Metadata()
-
-
-def speaker_counts(page: Page) -> Counter[str]:
-    """How many turns each role has."""
-    return Counter(turn.role for turn in page.turns)

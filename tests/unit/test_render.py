@@ -95,3 +95,22 @@ def test_overlap_winner_is_deterministic_and_loser_recorded() -> None:
         winners, losers = resolve_overlaps(order)
         assert winners == [strong]
         assert [order[i] for i in losers] == [weak]
+
+
+def test_accepting_an_edit_rejects_applied_edits_it_overlaps() -> None:
+    from annotations.model import Document, Metadata, Source, Status
+    from annotations.review import Proposals, Review, number_edits
+
+    edits, superseded = number_edits(
+        [Edit(0, 4, "A", "markers", "", 0.95), Edit(2, 6, "B", "encoding", "", 0.9)], {}
+    )
+    review = Review(
+        Document("abcdefgh", Source("x", "", "utf-8")), Proposals(edits, (), Metadata(), superseded)
+    )
+    first, second = edits
+    assert superseded == {second.id: first.id} and review.status[second.id] is Status.REJECTED
+    review.apply_policy(0.9)
+    assert review.rendering.text == "Aefgh"
+    assert review.decide(second.id, Status.APPLIED) == [first.id]
+    assert review.status[first.id] is Status.REJECTED
+    assert review.rendering.text == "abBgh"
