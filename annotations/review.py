@@ -47,7 +47,8 @@ def number_edits(
     ids = {index: f"e{n}" for n, index in enumerate(order, start=1)}
     numbered = tuple(
         Edit(e.start, e.end, e.replacement, e.cleaner, e.reason, e.confidence, ids[i])
-        for i, e in ((i, edit_list[i]) for i in order)
+        for i in order
+        for e in (edit_list[i],)
     )
     superseded = {ids[loser]: ids[winner] for loser, winner in losers.items()}
     return numbered, superseded

@@ -6,7 +6,6 @@ line naming the file and the problem; the other files are still written.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections import Counter
@@ -105,14 +104,14 @@ def collect_jobs(paths: Iterable[str], out: Path) -> tuple[list[Job], list[Repor
     return kept, failures
 
 
-def read_input(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result]:
+def read_input(path: Path, max_bytes: int) -> bytes:
     try:
         status = path.stat()
         if status.st_size > max_bytes:
             raise InputError(
                 f"file is {status.st_size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)"
             )
-        return path.read_bytes(), status
+        return path.read_bytes()
     except PermissionError:
         raise InputError("cannot read: permission denied") from None
     except IsADirectoryError:
@@ -133,7 +132,7 @@ def clean_job(job: Job, options: Options) -> Report:
     """Clean one file and write its outputs; any failure becomes the report's error."""
     report = Report(str(job.path))
     try:
-        data, _ = read_input(job.path, options.max_bytes)
+        data = read_input(job.path, options.max_bytes)
         report.size = len(data)
         review = review_document(document_from_bytes(data, str(job.path)), options.policy)
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -86,8 +87,6 @@ class Page:
 
     def line_at(self, position: int) -> Line | None:
         """The line whose content contains ``position``, if any."""
-        from bisect import bisect_right
-
         i = bisect_right(self.line_starts, position) - 1
         if i >= 0 and self.lines[i].line_start <= position < max(
             self.lines[i].line_end, self.lines[i].line_start + 1
