@@ -8,6 +8,7 @@ from cleaners import encoding  # noqa: I001 (registration order matters)
 from cleaners import boilerplate
 from cleaners import layout
 from cleaners import speakers
+from cleaners import names
 from cleaners import markers
 from cleaners import whitespace
 from cleaners.registry import CLEANERS, order, run
@@ -20,6 +21,7 @@ __all__ = [
     "encoding",
     "layout",
     "markers",
+    "names",
     "order",
     "parse",
     "run",

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from annotations.model import Edit
 from cleaners import tables
-from cleaners.registry import Proposal, cleaner
+from cleaners.registry import Context, Proposal, cleaner
 from cleaners.structure import Kind, Page
 
 
@@ -33,7 +33,7 @@ def title_line(page: Page) -> str:
 
 
 @cleaner("boilerplate")
-def remove_boilerplate(page: Page) -> Iterator[Proposal]:
+def remove_boilerplate(page: Page, context: Context) -> Iterator[Proposal]:
     """Replace the site header by a title line; drop 完整原文, 中英對照 and the disclaimer.
 
     Real noise: every page opens with ``<Company> (<TICKER>) <YEAR> Q<N> 法說會逐字稿``,
@@ -42,7 +42,7 @@ def remove_boilerplate(page: Page) -> Iterator[Proposal]:
 
     >>> from cleaners.structure import parse
     >>> text = "X Corp (XC) 2020 Q1 法說會逐字稿\\n\\n完整原文\\n\\nOperator\\n\\nHi."
-    >>> for edit in remove_boilerplate(parse(text)):
+    >>> for edit in remove_boilerplate(parse(text), Context()):
     ...     print(repr(text[edit.start:edit.end]), "->", repr(edit.replacement))
     'X Corp (XC) 2020 Q1 法說會逐字稿' -> 'X Corp (XC) 2020 Q1 Earnings Call Transcript'
     '完整原文\\n\\n' -> ''

@@ -14,7 +14,7 @@ from rapidfuzz.distance import Levenshtein
 
 from annotations.model import Edit
 from cleaners import tables
-from cleaners.registry import Proposal, cleaner
+from cleaners.registry import Context, Proposal, cleaner
 from cleaners.structure import Page
 
 #: ftfy's defaults damage legitimate text of these pages: they turn ，（） and the
@@ -104,7 +104,7 @@ def big5_read_as_latin1(run: str) -> str | None:
 
 
 @cleaner("encoding")
-def repair_encoding(page: Page) -> Iterator[Proposal]:
+def repair_encoding(page: Page, context: Context) -> Iterator[Proposal]:
     """Repair mojibake, Big5 read as Latin-1, HTML entities and control characters.
 
     Real noise on scraped pages: UTF-8 read as cp1252 (``â€™`` for ``’``), the header
@@ -112,7 +112,7 @@ def repair_encoding(page: Page) -> Iterator[Proposal]:
     sequences. Every repair is an edit with the reason ftfy gives.
 
     >>> from cleaners.structure import parse
-    >>> edits = list(repair_encoding(parse("Operator\\nItâ€™s, in \\x1b[1mshort, up.")))
+    >>> edits = list(repair_encoding(parse("Operator\\nItâ€™s, in \\x1b[1mshort, up."), Context()))
     >>> [edit.replacement for edit in edits]
     ['’', '']
     >>> edits[0].reason

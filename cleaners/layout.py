@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from annotations.model import Edit
 from cleaners import tables
-from cleaners.registry import Proposal, cleaner
+from cleaners.registry import Context, Proposal, cleaner
 from cleaners.structure import BOILERPLATE, Kind, Line, Page
 
 PARAGRAPH_BREAK = "\n\n"
@@ -33,7 +33,7 @@ def _join_reason(page: Page, left: Line, right: Line) -> str:
 
 
 @cleaner("layout")
-def normalise_layout(page: Page) -> Iterator[Proposal]:
+def normalise_layout(page: Page, context: Context) -> Iterator[Proposal]:
     """Remove bullets, put one blank line between paragraphs, rejoin split sentences.
 
     Real noise: ``  • `` before every paragraph (seed 000), before every sentence with
@@ -42,7 +42,7 @@ def normalise_layout(page: Page) -> Iterator[Proposal]:
 
     >>> from cleaners.structure import parse
     >>> text = "  • Operator\\n  • Hello.\\n"
-    >>> [(text[e.start:e.end], e.replacement) for e in normalise_layout(parse(text))]
+    >>> [(text[e.start:e.end], e.replacement) for e in normalise_layout(parse(text), Context())]
     [('  • ', ''), ('\\n', '\\n\\n'), ('  • ', '')]
     """
     text = page.text

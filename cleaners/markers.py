@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from annotations.model import Annotation, Edit
 from cleaners import tables
-from cleaners.registry import Proposal, cleaner
+from cleaners.registry import Context, Proposal, cleaner
 from cleaners.structure import Kind, Page
 
 _PRECEDING_WORDS = re.compile(r"(?:[A-Z][\w'’\-.]*[ ]){0,3}[\w'’\-.]+[ ]*$")
@@ -23,7 +23,7 @@ def marker_form(key: str) -> str:
 
 
 @cleaner("markers")
-def normalise_markers(page: Page) -> Iterator[Proposal]:
+def normalise_markers(page: Page, context: Context) -> Iterator[Proposal]:
     """One form per marker; annotate audio markers and uncertain spellings.
 
     Real noise: ``(OPERATOR INSTRUCTIONS)`` (seed 000 line 9), ``(Operator Instructions)``,
@@ -34,7 +34,7 @@ def normalise_markers(page: Page) -> Iterator[Proposal]:
 
     >>> from cleaners.structure import parse
     >>> page = parse("Operator\\nHi. (OPERATOR INSTRUCTIONS) Ask [soonums] now.")
-    >>> [(p.replacement if isinstance(p, Edit) else p.kind) for p in normalise_markers(page)]
+    >>> [(p.replacement if isinstance(p, Edit) else p.kind) for p in normalise_markers(page, Context())]
     ['[Operator Instructions]', 'marker', 'uncertain']
     """
     text = page.text

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
+from annotations.glossary import Glossary
 from annotations.model import Annotation, Edit
 from cleaners.structure import Page
 
 Proposal = Edit | Annotation
-Cleaner = Callable[[Page], Iterable[Proposal]]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a cleaner may know beyond the page: the glossaries the user gave."""
+
+    glossary: Glossary = field(default_factory=Glossary)
+
+
+Cleaner = Callable[[Page, Context], Iterable[Proposal]]
 
 CLEANERS: dict[str, Cleaner] = {}
 
@@ -25,12 +36,15 @@ def cleaner(name: str) -> Callable[[Cleaner], Cleaner]:
     return register
 
 
-def run(page: Page, names: Iterable[str] | None = None) -> tuple[list[Edit], list[Annotation]]:
+def run(
+    page: Page, context: Context | None = None, names: Iterable[str] | None = None
+) -> tuple[list[Edit], list[Annotation]]:
     """Run the named cleaners (all by default) over ``page``."""
+    context = context or Context()
     edits: list[Edit] = []
     annotations: list[Annotation] = []
     for name in names if names is not None else CLEANERS:
-        for proposal in CLEANERS[name](page):
+        for proposal in CLEANERS[name](page, context):
             if isinstance(proposal, Edit):
                 edits.append(proposal)
             else:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from annotations.model import Annotation, Edit
-from cleaners.registry import Proposal, cleaner
+from cleaners.registry import Context, Proposal, cleaner
 from cleaners.structure import Kind, Page
 
 
 @cleaner("speakers")
-def mark_speakers(page: Page) -> Iterator[Proposal]:
+def mark_speakers(page: Page, context: Context) -> Iterator[Proposal]:
     """Annotate each turn's speaker; normalise the line; flag a speaker twice in a row.
 
     Real noise: ``Name - Title``, ``Bruce Quigley`` (name only, seed 001 line 13),
@@ -20,7 +20,7 @@ def mark_speakers(page: Page) -> Iterator[Proposal]:
     >>> from cleaners.structure import parse
     >>> page = parse("OPERATOR\\nHi.\\nAnn Lee  -  CFO\\nYes.\\nAnn Lee - CFO\\nNo.")
     >>> [p.replacement if isinstance(p, Edit) else p.body.get("role", "FLAG")
-    ...  for p in mark_speakers(page)]
+    ...  for p in mark_speakers(page, Context())]
     ['Operator', 'operator', 'Ann Lee - CFO', 'executive', 'executive', 'FLAG']
     """
     text = page.text

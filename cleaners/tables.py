@@ -257,3 +257,135 @@ CONTROL = re.compile(
 )
 #: Big5 bytes read as Latin-1: lead byte 0x81-0xFE, trail 0x40-0x7E or 0xA1-0xFE.
 BIG5_AS_LATIN1 = re.compile(r"(?:[\x81-\xfe][\x40-\x7e\xa1-\xfe]){3,}")
+
+
+# --- Names and entities -------------------------------------------------------------
+
+#: A person named in running text: two to four capitalised words, an initial allowed in
+#: the middle, a transcriber's bracketed guess allowed ("Ian [Gillson]").
+_PERSON_WORD = (
+    r"(?:\[[A-Z][a-z]+\]|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+"
+    r"|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)(?![A-Za-z])"
+)
+PERSON = (
+    rf"{_PERSON_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|der|da|del|di|la|le)\b)?"
+    rf"(?:\s+{_PERSON_WORD}){{1,2}}"
+)
+FIRST_NAME = r"[A-Z][a-z]+"
+_FIRM_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"
+_FIRM = rf"(?:the\s+)?(?P<firm>{_FIRM_WORD}(?:\s+(?:&\s+|and\s+|of\s+)?{_FIRM_WORD}){{0,5}})"
+
+#: The operator introducing an analyst: "our next question comes from Maynard Um with UBS",
+#: "we'll take our next question from Katy Huberty", "Bobby Griffin with Raymond James,
+#: your line is open".
+_LINE_OPEN = r",?\s+(?:your\s+line\s+is\s+(?:now\s+)?(?:open|live)|please\s+(?:go\s+ahead|proceed))"
+INTRODUCTION = re.compile(
+    r"(?:\b(?:question|questions|follow-up|line|go|take)\b[^.?!\]]{0,40}?\b(?:from|to)\s+"
+    rf"(?:(?:the\s+)?line\s+of\s+)?(?P<name>{PERSON})(?:\s+(?:with|from|of|at)\s+{_FIRM})?)"
+    rf"|(?:(?P<open_name>{PERSON})(?:\s+(?:with|from|of|at)\s+{_FIRM.replace('firm', 'open_firm')})?"
+    rf"{_LINE_OPEN})"
+)
+#: An analyst naming themself: "This is actually Pat Baumann on for Steve Tusa."
+SELF_INTRODUCTION = re.compile(rf"\b(?:[Tt]his\s+is|[Ii]t's|I'm)\s+(?:actually\s+)?(?P<name>{PERSON})\b")
+#: A hand-over: "I will now turn the conference over to Bruce Quigley, VP of Investor
+#: Relations", "turn the call over to our CEO Douglas Lindsay", "turn it over to Noel".
+HANDOVER = re.compile(
+    r"(?:(?:like|want)\s+to\s+introduce\s+|(?:turn|hand|pass)(?:ing)?\s+(?:the\s+(?:call|conference|floor|program|presentation)\s+|"
+    r"it\s+|things\s+)?(?:back\s+)?(?:over\s+)?to\s+)(?:our\s+|my\s+colleague,?\s+)?"
+    r"(?:(?P<role>(?:[A-Z][A-Za-z&]*\s+){0,5}?(?:CEO|CFO|COO|CTO|President|Officer|Chairman|"
+    r"Director|Treasurer|Controller))\s*,?\s+)?"
+    rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>{PERSON}|{FIRST_NAME})"
+    r"(?:,\s+(?:our\s+)?(?P<title>[A-Z][^.;]{3,120}))?"
+)
+#: A roster sentence: "With me today on today's call are Bill Smith, President and Chief
+#: Executive Officer, and Andy Schmidt, Vice President and Chief Financial Officer."
+ROSTER_CUE = re.compile(
+    r"(?i)\b(?:with\s+me|joining\s+(?:me|us)|joined\s+(?:today\s+)?by|here\s+with\s+me|"
+    r"on\s+(?:the|today's)\s+call|with\s+us\s+today|participating)\b"
+)
+#: A greeting that names the previous speaker: "Thanks, Bruce." "Thank you, Bill."
+GREETING = re.compile(
+    rf"^(?:Thanks|Thank\s+you)(?:\s+(?:very|so)\s+much)?,?\s+(?P<name>{PERSON}|{FIRST_NAME})"
+    r"(?=[.,!;\s]|$)"
+)
+#: Words of job titles: a capitalised run containing one is a title, not a person.
+TITLE_WORDS = frozenset(
+    "chief executive officer financial operating president vice chairman chairwoman director "
+    "senior investor relations treasurer controller head general manager founder partner "
+    "counsel secretary global corporate communications strategy development principal "
+    "managing accounting technology marketing sales operations chair co-founder ceo cfo coo "
+    "cto evp svp vp ir analyst research".split()
+)
+#: Capitalised words that open a sentence and are not part of a name that follows
+#: ("Then Eric Aboaf, our CFO").
+NOT_NAME_WORDS = NOT_NAME_FIRST_WORDS | frozenset(
+    "Then Now With Also Today Joining Joined Here Mr Mrs Ms Dr As On In At For From To Of "
+    "After Before First Finally Lastly Second Third Additionally Again Both Including Let "
+    "Ladies Gentlemen Dear If When While Since Once Speaking Presenting Turning Questions "
+    "Q".split()
+)
+NOT_GREETED = frozenset({"operator", "everyone", "everybody", "all", "and", "again", "for", "you"})
+
+#: Title words and their abbreviations, for matching "- VP - CFO" with "Vice President
+#: and Chief Financial Officer".
+TITLE_ABBREVIATIONS = {
+    "ceo": "chief executive officer",
+    "cfo": "chief financial officer",
+    "coo": "chief operating officer",
+    "cto": "chief technology officer",
+    "cmo": "chief marketing officer",
+    "cao": "chief accounting officer",
+    "cio": "chief information officer",
+    "vp": "vice president",
+    "evp": "executive vice president",
+    "svp": "senior vice president",
+    "avp": "assistant vice president",
+    "ir": "investor relations",
+    "pres": "president",
+    "md": "managing director",
+    "gm": "general manager",
+    "sr": "senior",
+    "exec": "executive",
+}
+TITLE_STOPWORDS = frozenset({"of", "and", "the", "&", "for", "our", "-", ",", "at", "a", "as"})
+#: Compound title words, so that "CEO" and "CFO" share nothing, nor "VP" and "President".
+TITLE_COMPOUNDS = re.compile(r"\bchief (\w+) officer\b|\bvice president\b|\binvestor relations\b")
+
+#: Short forms of first names, both ways round ("Thanks, Mike" for Michael Dickerson).
+NICKNAMES = {
+    "andy": "andrew", "bill": "william", "billy": "william", "will": "william",
+    "bob": "robert", "rob": "robert", "bobby": "robert", "chuck": "charles",
+    "charlie": "charles", "chris": "christopher", "dan": "daniel", "danny": "daniel",
+    "dave": "david", "doug": "douglas", "ed": "edward", "eddie": "edward",
+    "greg": "gregory", "jeff": "jeffrey", "jim": "james", "jimmy": "james",
+    "joe": "joseph", "ken": "kenneth", "kenny": "kenneth", "larry": "lawrence",
+    "matt": "matthew", "mike": "michael", "mick": "michael", "nick": "nicholas",
+    "pat": "patrick", "pete": "peter", "phil": "philip", "reg": "reginald",
+    "rich": "richard", "rick": "richard", "dick": "richard", "ron": "ronald",
+    "sam": "samuel", "steve": "steven", "stu": "stuart", "ted": "theodore",
+    "tim": "timothy", "tom": "thomas", "tommy": "thomas", "tony": "anthony",
+    "vince": "vincent", "walt": "walter", "alex": "alexander", "ben": "benjamin",
+    "fred": "frederick", "gene": "eugene", "jerry": "gerald", "hank": "henry",
+    "kate": "katherine", "kathy": "katherine", "liz": "elizabeth", "beth": "elizabeth",
+    "jen": "jennifer", "jenny": "jennifer", "sue": "susan", "meg": "margaret",
+    "peggy": "margaret", "becky": "rebecca", "cathy": "catherine", "debbie": "deborah",
+    "ray": "raymond", "al": "albert", "jon": "jonathan", "nate": "nathan",
+    "zach": "zachary", "frank": "francis", "manny": "manuel", "geoff": "geoffrey",
+}
+
+# --- Entity proposals -----------------------------------------------------------------
+
+#: A word mixing letters and the digits that transcription confuses with them ("N0Ls").
+LETTER_DIGIT_WORD = re.compile(r"\b(?=[A-Za-z]*[015][A-Za-z0-9]*\b)(?=\w*[A-Za-z]\w*[A-Za-z])\w+\b")
+DIGIT_LOOKALIKES = str.maketrans({"0": "o", "1": "l", "5": "s"})
+#: A capitalised word in running text, possessive split off ("Accutel's").
+CAPITALISED_WORD = re.compile(r"\b[A-Z][A-Za-z]{3,}(?=(?:['’]s)?\b)")
+#: Below this Zipf frequency (about once per 10 million English words) a word is rare
+#: enough to be a name the transcriber may have mis-heard; above it, it is ordinary
+#: English and is never proposed for change.
+RARE_WORD_ZIPF = 2.5
+#: Fuzzy proposals: against the call's own names and its ticker's glossary at this score;
+#: against global glossaries only at ``GLOBAL_FUZZY_CUTOFF`` (large lists, poor precision).
+SCOPE_FUZZY_CUTOFF = 80.0
+GLOBAL_FUZZY_CUTOFF = 92.0
+ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")

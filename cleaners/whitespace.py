@@ -6,14 +6,14 @@ from collections.abc import Iterator
 
 from annotations.model import Edit
 from cleaners import tables
-from cleaners.registry import Proposal, cleaner
+from cleaners.registry import Context, Proposal, cleaner
 from cleaners.structure import Kind, Page
 
 _TIDIED = frozenset({Kind.TEXT, Kind.SPEAKER})
 
 
 @cleaner("whitespace")
-def tidy_whitespace(page: Page) -> Iterator[Proposal]:
+def tidy_whitespace(page: Page, context: Context) -> Iterator[Proposal]:
     """Collapse runs of spaces, drop a space before punctuation, fix doubled commas.
 
     Real noise: ``(OPERATOR INSTRUCTIONS) . This`` and ``in 2006,, we`` (seed 002), tabs
@@ -22,7 +22,7 @@ def tidy_whitespace(page: Page) -> Iterator[Proposal]:
 
     >>> from cleaners.structure import parse
     >>> text = "Operator\\nIn 2006,, we  grew 5.5% . Ok\\t$1,000."
-    >>> [(text[e.start:e.end], e.replacement) for e in tidy_whitespace(parse(text))]
+    >>> [(text[e.start:e.end], e.replacement) for e in tidy_whitespace(parse(text), Context())]
     [(',,', ','), ('  ', ' '), (' ', ''), ('\\t', ' ')]
     """
     text = page.text

@@ -1,0 +1,225 @@
+"""Human-edited TOML glossaries of canonical names, their known misspellings, and
+words that must never be changed.
+
+A glossary file::
+
+    scope = "SMSI"                 # a ticker, or "global"
+    protected = ["Smith Micro"]    # never proposed for change
+
+    [[entity]]
+    name = "Ecutel"
+    kind = "company"               # company, person, product, firm or term
+    aliases = ["Accutel"]          # known misspellings and other spellings
+
+Several files merge in order: an entity named again in a later file (case-insensitive,
+same scope) replaces the earlier one; within one file, blocks of the same name merge
+their aliases, which is how ``callscrub glossary add`` appends without rewriting.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+KINDS = ("company", "person", "product", "firm", "term")
+GLOBAL = "global"
+
+
+class GlossaryError(ValueError):
+    """A malformed glossary: ``str()`` is one line naming the file, line and key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    scope: str = GLOBAL
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Merged entities and protected words, looked up by scope."""
+
+    entities: tuple[Entity, ...] = ()
+    protected: frozenset[str] = field(default_factory=frozenset)
+
+    def in_scope(self, ticker: str | None) -> tuple[Entity, ...]:
+        """Global entities plus those of ``ticker``.
+
+        >>> g = Glossary((Entity("NOLs", "term"), Entity("Ecutel", "company", (), "SMSI")))
+        >>> [e.name for e in g.in_scope("SMSI")], [e.name for e in g.in_scope(None)]
+        (['NOLs', 'Ecutel'], ['NOLs'])
+        """
+        wanted = {GLOBAL, (ticker or "").upper()}
+        return tuple(entity for entity in self.entities if entity.scope in wanted)
+
+    def is_protected(self, words: str) -> bool:
+        return words.casefold() in self.protected
+
+    def merged(self, other: Glossary) -> Glossary:
+        """``other`` overrides entities of the same name and scope; protected words add up.
+
+        >>> a = Glossary((Entity("Ecutel", "company", ("Accutel",)),))
+        >>> b = Glossary((Entity("ecutel", "product"),), frozenset({"smith"}))
+        >>> a.merged(b).entities, sorted(a.merged(b).protected)
+        ((Entity(name='ecutel', kind='product', aliases=(), scope='global'),), ['smith'])
+        """
+        replaced = {_key(entity) for entity in other.entities}
+        kept = tuple(entity for entity in self.entities if _key(entity) not in replaced)
+        return Glossary(kept + other.entities, self.protected | other.protected)
+
+
+def _key(entity: Entity) -> tuple[str, str]:
+    return (entity.name.casefold(), entity.scope)
+
+
+def load_glossaries(paths: Sequence[Path | str]) -> Glossary:
+    """Read and merge glossary files in order (later files win)."""
+    glossary = Glossary()
+    for path in paths:
+        glossary = glossary.merged(load_glossary(path))
+    return glossary
+
+
+def load_glossary(path: Path | str) -> Glossary:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise GlossaryError(f"{path}: cannot read glossary: {error}") from error
+    return parse_glossary(text, str(path))
+
+
+def parse_glossary(text: str, name: str = "<glossary>") -> Glossary:
+    """Parse one glossary file; errors name the line and the key.
+
+    >>> g = parse_glossary('scope = "smsi"\\n[[entity]]\\nname = "Ecutel"\\nkind = "company"\\n'
+    ...                    'aliases = ["Accutel"]\\n')
+    >>> g.entities
+    (Entity(name='Ecutel', kind='company', aliases=('Accutel',), scope='SMSI'),)
+    >>> parse_glossary('[[entity]]\\nname = "X"\\nkind = "city"\\n', "g.toml")
+    Traceback (most recent call last):
+    ...
+    annotations.glossary.GlossaryError: g.toml:3: entity[0].kind: 'city' is not one of \
+company, person, product, firm, term
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise GlossaryError(f"{name}: {error}") from error
+    locate = _Locator(text, name)
+    unknown = set(data) - {"scope", "protected", "entity"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise locate.error(key, None, "unknown key (expected scope, protected, entity)")
+    scope = data.get("scope", GLOBAL)
+    if not isinstance(scope, str) or not scope.strip():
+        raise locate.error("scope", None, "must be a ticker or \"global\"")
+    scope = GLOBAL if scope.strip().lower() == GLOBAL else scope.strip().upper()
+    protected = data.get("protected", [])
+    if not _strings(protected):
+        raise locate.error("protected", None, "must be a list of strings")
+    blocks = data.get("entity", [])
+    if not isinstance(blocks, list):
+        raise locate.error("entity", None, "must be an array of tables: [[entity]]")
+    merged: dict[str, Entity] = {}
+    for index, block in enumerate(blocks):
+        entity = _entity(block, index, scope, locate)
+        previous = merged.get(entity.name.casefold())
+        if previous is not None:
+            aliases = tuple(dict.fromkeys(previous.aliases + entity.aliases))
+            entity = Entity(previous.name, entity.kind, aliases, scope)
+        merged[entity.name.casefold()] = entity
+    return Glossary(tuple(merged.values()), frozenset(word.casefold() for word in protected))
+
+
+def _strings(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) and item.strip() for item in value)
+
+
+def _entity(block: Any, index: int, scope: str, locate: _Locator) -> Entity:
+    where = f"entity[{index}]"
+    if not isinstance(block, dict):
+        raise locate.error(where, index, "must be a table")
+    unknown = set(block) - {"name", "kind", "aliases"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise locate.error(f"{where}.{key}", index, "unknown key (expected name, kind, aliases)")
+    name = block.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise locate.error(f"{where}.name", index, "missing or empty")
+    kind = block.get("kind")
+    if kind not in KINDS:
+        raise locate.error(f"{where}.kind", index, f"{kind!r} is not one of {', '.join(KINDS)}")
+    aliases = block.get("aliases", [])
+    if not _strings(aliases):
+        raise locate.error(f"{where}.aliases", index, "must be a list of non-empty strings")
+    return Entity(name.strip(), kind, tuple(alias.strip() for alias in aliases), scope)
+
+
+class _Locator:
+    """Finds the line of a key, since tomllib reports positions only for syntax errors."""
+
+    def __init__(self, text: str, name: str) -> None:
+        self.lines = text.splitlines()
+        self.name = name
+
+    def error(self, key: str, block: int | None, problem: str) -> GlossaryError:
+        return GlossaryError(f"{self.name}:{self.line_of(key, block)}: {key}: {problem}")
+
+    def line_of(self, key: str, block: int | None) -> int:
+        leaf = key.rsplit(".", 1)[-1] if "." in key else key
+        leaf = re.sub(r"\[\d+\]$", "", leaf)
+        start = 0
+        if block is not None:
+            headers = [i for i, line in enumerate(self.lines) if line.strip() == "[[entity]]"]
+            start = headers[block] if block < len(headers) else 0
+            if "." not in key:
+                return start + 1
+        pattern = re.compile(rf"^\s*{re.escape(leaf)}\s*=")
+        for number in range(start, len(self.lines)):
+            if pattern.match(self.lines[number]):
+                return number + 1
+        return start + 1
+
+
+def add_alias(path: Path, name: str, alias: str, kind: str) -> None:
+    """Append ``alias`` of ``name`` to a glossary file, creating it if need be.
+
+    The file is appended to, never rewritten, so the editor's comments and layout stay;
+    a block naming an existing entity merges with it when the file is read.
+    """
+    if kind not in KINDS:
+        raise GlossaryError(f"{path}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    existing = path.read_text(encoding="utf-8") if path.exists() else ""
+    if existing:
+        parse_glossary(existing, str(path))  # refuse to append to a broken file
+    block = (
+        f"\n[[entity]]\nname = {_toml_string(name)}\nkind = {_toml_string(kind)}\n"
+        f"aliases = [{_toml_string(alias)}]\n"
+    )
+    separator = "" if not existing or existing.endswith("\n") else "\n"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(separator + block)
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def spellings(entities: Iterable[Entity]) -> dict[str, Entity]:
+    """Every spelling (name and aliases), casefolded, to its entity."""
+    table: dict[str, Entity] = {}
+    for entity in entities:
+        for spelling in entity.spellings:
+            table.setdefault(spelling.casefold(), entity)
+    return table

@@ -1,0 +1,100 @@
+"""Rank canonical spellings for a possibly mis-heard name, in rapidfuzz's style.
+
+Spelling similarity alone misses sound-alike errors: ``fuzz.ratio`` gives "Accutel"
+against "Ecutel" only 77. A phonetic key (metaphone with doubled letters collapsed and
+any leading vowel read as one sound) brings such pairs together, and it only ever raises
+a score, by less than half the gap, so a weak spelling match stays weak.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jellyfish
+from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import Levenshtein
+
+#: How much of the gap between spelling and sound similarity the sound may close.
+SOUND_WEIGHT = 0.45
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One ranked choice: ``score`` in [0, 100] combines ``spelling`` and ``sound``."""
+
+    choice: str
+    score: float
+    index: int
+    spelling: float
+    sound: float
+
+
+@lru_cache(maxsize=65536)
+def phonetic_key(text: str) -> str:
+    """A sound key for a name of one or more words.
+
+    >>> phonetic_key("Accutel"), phonetic_key("Ecutel"), phonetic_key("PhoTags")
+    ('AKTL', 'AKTL', 'FTKS')
+    """
+    codes = "".join(jellyfish.metaphone(word) for word in text.split() if word.isascii())
+    collapsed = "".join(c for i, c in enumerate(codes) if i == 0 or c != codes[i - 1])
+    if collapsed[:1] in ("A", "E", "I", "O", "U"):
+        collapsed = "A" + collapsed[1:]
+    return collapsed
+
+
+def combine(spelling: float, sound: float) -> float:
+    """Sound raises a score by at most ``SOUND_WEIGHT`` of the gap; it never lowers it.
+
+    >>> round(combine(76.9, 100.0), 1), combine(90.0, 50.0)
+    (87.3, 90.0)
+    """
+    return spelling + max(0.0, sound - spelling) * SOUND_WEIGHT
+
+
+def sound_similarity(query: str, choice: str) -> float:
+    key, other = phonetic_key(query), phonetic_key(choice)
+    if not key or not other:
+        return 0.0
+    return Levenshtein.normalized_similarity(key, other) * 100.0
+
+
+def suggest(
+    query: str,
+    choices: Sequence[str],
+    *,
+    score_cutoff: float = 75.0,
+    limit: int | None = 5,
+) -> list[Candidate]:
+    """Choices that ``query`` may be a mis-hearing of, best first.
+
+    Case and surrounding blanks are ignored. Choices whose spelling is too far off to
+    reach ``score_cutoff`` even with a perfect sound match are never sound-keyed (the
+    blocking step), so long choice lists stay cheap.
+
+    >>> [(c.choice, round(c.score)) for c in suggest("Accutel", ["Insignia", "Ecutel", "Accel"])]
+    [('Ecutel', 87), ('Accel', 83)]
+    >>> suggest("Collin Stewart", ["Collins Stewart"])[0].score > 95
+    True
+    >>> suggest("revenue", ["Ecutel"])
+    []
+    """
+    floor = max(0.0, (score_cutoff - 100.0 * SOUND_WEIGHT) / (1.0 - SOUND_WEIGHT))
+    found = process.extract(
+        query,
+        choices,
+        scorer=fuzz.ratio,
+        processor=utils.default_process,
+        score_cutoff=floor,
+        limit=None,
+    )
+    ranked = []
+    for choice, spelling, index in found:
+        sound = sound_similarity(query, choice)
+        score = combine(spelling, sound)
+        if score >= score_cutoff:
+            ranked.append(Candidate(choice, score, index, spelling, sound))
+    ranked.sort(key=lambda c: (-c.score, c.index))
+    return ranked if limit is None else ranked[:limit]
