@@ -12,12 +12,15 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
+from annotations.glossary import load_glossaries
 from annotations.model import Document, Source, Status
 from annotations.writers import WRITERS, sha256, write_outputs
 from cleaners.decode import DecodeError, decode
 from cleaners.pipeline import review_document
+from cleaners.registry import Context
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -28,6 +31,16 @@ class Options:
     policy: str = "safe"
     max_bytes: int = DEFAULT_MAX_BYTES
     formats: tuple[str, ...] = tuple(WRITERS)
+    glossaries: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=4)
+def context_for(glossaries: tuple[str, ...]) -> Context:
+    """The cleaners' context for these glossary files, loaded once per process.
+
+    Raises ``GlossaryError`` (one line: file, line, key, problem) for a malformed file.
+    """
+    return Context(load_glossaries(glossaries))
 
 
 @dataclass(frozen=True)
@@ -134,7 +147,8 @@ def clean_job(job: Job, options: Options) -> Report:
     try:
         data = read_input(job.path, options.max_bytes)
         report.size = len(data)
-        review = review_document(document_from_bytes(data, str(job.path)), options.policy)
+        document = document_from_bytes(data, str(job.path))
+        review = review_document(document, options.policy, context_for(options.glossaries))
         try:
             report.outputs = [str(p) for p in write_outputs(review, job.stem, options.formats)]
         except OSError as error:

@@ -9,6 +9,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from annotations.glossary import GlossaryError
 from annotations.writers import WRITERS
 from callscrub.batch import (
     DEFAULT_MAX_BYTES,
@@ -17,6 +18,7 @@ from callscrub.batch import (
     Progress,
     Report,
     collect_jobs,
+    context_for,
     document_from_bytes,
     run_jobs,
     summary,
@@ -78,6 +80,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=tuple(WRITERS),
         help=f"comma-separated outputs to write (default all: {','.join(FORMAT_NAMES)})",
     )
+    clean.add_argument(
+        "--glossary",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a TOML glossary of canonical names (repeatable; later files override earlier)",
+    )
     clean.add_argument("--quiet", action="store_true", help="no progress and no summary")
     return parser
 
@@ -88,7 +97,8 @@ def _clean_stdin(options: Options) -> int:
         print(f"callscrub: -: input over the {options.max_bytes:,}-byte limit", file=sys.stderr)
         return 1
     try:
-        review = review_document(document_from_bytes(data, "-"), options.policy)
+        document = document_from_bytes(data, "-")
+        review = review_document(document, options.policy, context_for(options.glossaries))
     except DecodeError as error:
         print(f"callscrub: -: {error}", file=sys.stderr)
         return 1
@@ -97,7 +107,14 @@ def _clean_stdin(options: Options) -> int:
 
 
 def clean(args: argparse.Namespace) -> int:
-    options = Options(args.out or Path("."), args.apply, args.max_bytes, args.format)
+    options = Options(
+        args.out or Path("."), args.apply, args.max_bytes, args.format, tuple(args.glossary)
+    )
+    try:
+        context_for(options.glossaries)
+    except GlossaryError as error:
+        print(f"callscrub: error: {error}", file=sys.stderr)
+        return 2
     if args.paths == ["-"]:
         return _clean_stdin(options)
     if "-" in args.paths:

@@ -9,6 +9,7 @@ from cleaners import boilerplate
 from cleaners import layout
 from cleaners import speakers
 from cleaners import names
+from cleaners import entities
 from cleaners import markers
 from cleaners import whitespace
 from cleaners.registry import CLEANERS, order, run
@@ -19,6 +20,7 @@ __all__ = [
     "Page",
     "boilerplate",
     "encoding",
+    "entities",
     "layout",
     "markers",
     "names",

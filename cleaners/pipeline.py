@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from annotations.model import Document
 from annotations.review import Proposals, Review, number_edits
-from cleaners.registry import order, run
+from cleaners.registry import Context, order, run
 from cleaners.structure import parse
 
 #: ``--apply``: the lowest confidence applied without asking. ``safe`` applies the
@@ -12,7 +12,9 @@ from cleaners.structure import parse
 POLICIES = {"safe": 0.9, "all": 0.0, "none": None}
 
 
-def review_document(document: Document, policy: str = "safe") -> Review:
+def review_document(
+    document: Document, policy: str = "safe", context: Context | None = None
+) -> Review:
     """Propose every edit and annotation for ``document`` and decide by ``policy``.
 
     >>> from annotations.model import Source
@@ -23,7 +25,7 @@ def review_document(document: Document, policy: str = "safe") -> Review:
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}: choose one of {', '.join(POLICIES)}")
     page = parse(document.text)
-    edits, annotations = run(page)
+    edits, annotations = run(page, context)
     numbered, superseded = number_edits(edits, order())
     proposals = Proposals(
         numbered,

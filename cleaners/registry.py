@@ -17,6 +17,8 @@ class Context:
     """What a cleaner may know beyond the page: the glossaries the user gave."""
 
     glossary: Glossary = field(default_factory=Glossary)
+    #: Tables a cleaner derives from the glossary once and reuses for every page.
+    cache: dict[str, object] = field(default_factory=dict, compare=False)
 
 
 Cleaner = Callable[[Page, Context], Iterable[Proposal]]

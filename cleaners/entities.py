@@ -1,0 +1,307 @@
+"""Mis-heard names: glossary aliases, letter/digit confusions and sound-alikes.
+
+Real noise: the acquired company Ecutel written "Accutel" (seed 001 lines 49, 55, 325,
+397, 415), "N0Ls" for NOLs (seed 001 line 139), "phone tax burn out" for the PhoTags
+earn-out (seed 001 line 55), the broker Collins Stewart as "Collin Stewart" (seed 002
+line 78).
+
+Precision comes first. Known misspellings from a glossary are found exactly (one
+Aho-Corasick pass over the text). Fuzzy and sound-alike matching only looks at rare
+capitalised words (ordinary English is never touched) and only against the call's own
+scope: its ticker's glossary and the names the call itself says; against global
+glossaries a fuzzy match must be near-exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+from wordfreq import zipf_frequency
+
+from annotations.glossary import GLOBAL, Entity, Glossary
+from annotations.model import Annotation, Edit
+from cleaners import tables
+from cleaners.matcher import Candidate, suggest
+from cleaners.names import read_cast
+from cleaners.registry import Context, Proposal, cleaner
+from cleaners.structure import Kind, Page
+
+KEPT_KINDS = frozenset({Kind.TEXT, Kind.SPEAKER})
+
+
+@dataclass(frozen=True)
+class GlossaryIndex:
+    """A glossary prepared for scanning: built once per glossary, shared by every page."""
+
+    automaton: ahocorasick.Automaton | None
+    spellings: dict[str, tuple[Entity, ...]]
+    protected: tuple[str, ...]
+    #: Each one-word spelling and its one-letter deletions -> the spellings they come from.
+    near: dict[str, tuple[str, ...]]
+
+
+def glossary_index(context: Context) -> GlossaryIndex:
+    cached = context.cache.get("entities")
+    if isinstance(cached, GlossaryIndex):
+        return cached
+    index = _build_index(context.glossary)
+    context.cache["entities"] = index
+    return index
+
+
+def _build_index(glossary: Glossary) -> GlossaryIndex:
+    spellings: dict[str, list[Entity]] = {}
+    for entity in glossary.entities:
+        for spelling in entity.spellings:
+            spellings.setdefault(spelling.translate(tables.ASCII_LOWER), []).append(entity)
+    automaton: ahocorasick.Automaton | None = None
+    aliases = [
+        key
+        for key, entities in spellings.items()
+        if any(key != entity.name.translate(tables.ASCII_LOWER) for entity in entities)
+    ]
+    if aliases:
+        automaton = ahocorasick.Automaton()
+        for key in aliases:
+            automaton.add_word(key, key)
+        automaton.make_automaton()
+    near: dict[str, list[str]] = {}
+    for key in spellings:
+        if " " not in key and len(key) >= 4:
+            for variant in (key, *_deletions(key)):
+                near.setdefault(variant, []).append(key)
+    return GlossaryIndex(
+        automaton,
+        {key: tuple(entities) for key, entities in spellings.items()},
+        tuple(sorted(glossary.protected)),
+        {variant: tuple(keys) for variant, keys in near.items()},
+    )
+
+
+@lru_cache(maxsize=131072)
+def is_ordinary_word(word: str) -> bool:
+    """Common enough in English that it is never proposed for change.
+
+    >>> is_ordinary_word("Revenue"), is_ordinary_word("Accutel")
+    (True, False)
+    """
+    return zipf_frequency(word.lower(), "en") >= tables.RARE_WORD_ZIPF
+
+
+def _in_scope(entities: tuple[Entity, ...], ticker: str | None) -> list[Entity]:
+    wanted = {GLOBAL, (ticker or "").upper()}
+    return [entity for entity in entities if entity.scope in wanted]
+
+
+def _best_scoped(entities: list[Entity]) -> Entity:
+    """A ticker's own entry beats a global one of the same spelling."""
+    return min(entities, key=lambda entity: entity.scope == GLOBAL)
+
+
+def _is_word_boundary(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+def _protected_spans(lowered: str, protected: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = []
+    for phrase in protected:
+        start = lowered.find(phrase)
+        while start != -1:
+            spans.append((start, start + len(phrase)))
+            start = lowered.find(phrase, start + 1)
+    return spans
+
+
+class _Scan:
+    """One page's proposals so far, so that no two entity edits touch the same words."""
+
+    def __init__(self, page: Page, index: GlossaryIndex) -> None:
+        self.page = page
+        self.text = page.text
+        self.lowered = page.text.translate(tables.ASCII_LOWER)
+        self.ticker = page.metadata.ticker
+        self.taken = _protected_spans(self.lowered, index.protected)
+
+    def usable(self, start: int, end: int) -> bool:
+        line = self.page.line_at(start)
+        if line is None or line.kind not in KEPT_KINDS or end > line.end:
+            return False
+        return not any(s < end and start < e for s, e in self.taken)
+
+    def propose(
+        self,
+        span: tuple[int, int],
+        entity: Entity,
+        confidence: float,
+        reason: str,
+        candidates: list[dict[str, object]],
+        source: str,
+    ) -> Iterator[Proposal]:
+        start, end = span
+        self.taken.append(span)
+        yield Edit(start, end, entity.name, "entities", reason, confidence)
+        body = {"name": entity.name, "kind": entity.kind, "source": source, "candidates": candidates}
+        yield Annotation(start, end, "entity", body)
+
+
+@cleaner("entities")
+def propose_entities(page: Page, context: Context) -> Iterator[Proposal]:
+    """Propose canonical spellings for mis-heard names, each with ranked candidates.
+
+    >>> from annotations.glossary import parse_glossary
+    >>> from cleaners.structure import parse
+    >>> glossary = parse_glossary('scope = "SMSI"\\n[[entity]]\\nname = "Ecutel"\\n'
+    ...     'kind = "company"\\naliases = ["Accutel"]\\n[[entity]]\\nname = "NOLs"\\nkind = "term"\\n')
+    >>> page = parse("Smith Micro (SMSI) 2007 Q3 法說會逐字稿\\nOperator\\n"
+    ...              "Accutel's customers used the N0Ls. Ecutle too.")
+    >>> [(p.replacement, p.confidence) for p in propose_entities(page, Context(glossary))
+    ...  if isinstance(p, Edit)]
+    [('Ecutel', 0.95), ('NOLs', 0.9), ('Ecutel', 0.89)]
+    """
+    index = glossary_index(context)
+    scan = _Scan(page, index)
+    yield from _aliases(scan, index)
+    yield from _letter_digit_confusions(scan, index)
+    yield from _sound_alikes(scan, index, context)
+
+
+def _aliases(scan: _Scan, index: GlossaryIndex) -> Iterator[Proposal]:
+    if index.automaton is None:
+        return
+    text = scan.text
+    # The longest alias at a position wins: "phone tax burn out" before "phone tax".
+    found = sorted(
+        ((last - len(key) + 1, last + 1, key) for last, key in index.automaton.iter(scan.lowered)),
+        key=lambda hit: (hit[0], hit[0] - hit[1]),
+    )
+    for start, end, key in found:
+        entities = _in_scope(index.spellings[key], scan.ticker)
+        if not entities or not _is_word_boundary(scan.lowered, start, end):
+            continue
+        entity = _best_scoped(entities)
+        written = text[start:end]
+        if written == entity.name or not scan.usable(start, end):
+            continue
+        if written not in entity.aliases and all(map(is_ordinary_word, written.split())):
+            continue  # "on fiber" is English; only "On Fiber" as the glossary writes it is a name
+        confidence = 0.95 if entity.scope != GLOBAL else 0.93
+        reason = (
+            f"{written!r} is a known variant of the {entity.kind} "
+            f"{entity.name!r} (glossary, {entity.scope})"
+        )
+        candidate: list[dict[str, object]] = [
+            {"name": entity.name, "kind": entity.kind, "score": 100.0}
+        ]
+        yield from scan.propose((start, end), entity, confidence, reason, candidate, "glossary alias")
+
+
+def _letter_digit_confusions(scan: _Scan, index: GlossaryIndex) -> Iterator[Proposal]:
+    for match in tables.LETTER_DIGIT_WORD.finditer(scan.text):
+        key = match.group().translate(tables.DIGIT_LOOKALIKES).translate(tables.ASCII_LOWER)
+        entities = _in_scope(index.spellings.get(key, ()), scan.ticker)
+        if not entities or not scan.usable(*match.span()):
+            continue
+        entity = _best_scoped(entities)
+        reason = (
+            f"{match.group()!r} mixes digits and letters; read as letters it is the "
+            f"{entity.kind} {entity.name!r} (glossary, {entity.scope})"
+        )
+        candidate: list[dict[str, object]] = [
+            {"name": entity.name, "kind": entity.kind, "score": 100.0}
+        ]
+        yield from scan.propose(match.span(), entity, 0.9, reason, candidate, "letter/digit confusion")
+
+
+def _own_scope(scan: _Scan, index: GlossaryIndex, context: Context) -> dict[str, Entity]:
+    """Single-word spellings the call's own scope knows: ticker glossary, cast, firms."""
+    scope = (scan.ticker or "").upper()
+    choices: dict[str, Entity] = {}
+    for entity in context.glossary.entities:
+        if entity.scope == scope:
+            for spelling in entity.spellings:
+                choices.setdefault(spelling, entity)
+    cast = read_cast(scan.page)
+    for person in cast.people:
+        for word in person.split():
+            if len(word) >= 4:
+                choices.setdefault(word, Entity(word, "person", (), scope or GLOBAL))
+    for firm in cast.firms.values():
+        choices.setdefault(firm, Entity(firm, "firm", (), scope or GLOBAL))
+    return choices
+
+
+def _sound_alikes(scan: _Scan, index: GlossaryIndex, context: Context) -> Iterator[Proposal]:
+    words: dict[str, list[tuple[int, int]]] = {}
+    for match in tables.CAPITALISED_WORD.finditer(scan.text):
+        word = match.group()
+        key = word.translate(tables.ASCII_LOWER)
+        if key in index.spellings or key.removesuffix("s") in index.spellings:
+            continue
+        if is_ordinary_word(word):
+            continue
+        words.setdefault(word, []).append(match.span())
+    if not words:
+        return
+    own = _own_scope(scan, index, context)
+    own_keys = {spelling.translate(tables.ASCII_LOWER) for spelling in own}
+    choices = [spelling for spelling in own if " " not in spelling]
+    for word, spans in words.items():
+        key = word.translate(tables.ASCII_LOWER)
+        if key in own_keys or key.removesuffix("s") in own_keys:
+            continue  # the name itself, or its plural ("TAMs", "DTNs")
+        ranked = [
+            candidate
+            for candidate in suggest(word, choices, score_cutoff=tables.SCOPE_FUZZY_CUTOFF)
+            # "Bioenergy" is not a mis-hearing of "Energy": one spelling inside the other
+            if candidate.choice.translate(tables.ASCII_LOWER) not in key
+        ]
+        entities = [own[candidate.choice] for candidate in ranked]
+        if not ranked:
+            ranked, entities = _near_exact_global(word, index, scan.ticker)
+        if not ranked:
+            continue
+        best, entity = ranked[0], entities[0]
+        close_second = len(ranked) > 1 and ranked[1].score > best.score - 3
+        confidence = round(min(best.score / 100, 0.89) - (0.1 if close_second else 0.0), 2)
+        candidates: list[dict[str, object]] = [
+            {"name": e.name, "kind": e.kind, "score": round(c.score, 1)}
+            for c, e in zip(ranked, entities, strict=True)
+        ]
+        reason = _sound_reason(word, best, entity)
+        for span in spans:
+            if scan.usable(*span):
+                yield from scan.propose(span, entity, confidence, reason, candidates, "fuzzy")
+
+
+def _sound_reason(word: str, best: Candidate, entity: Entity) -> str:
+    how = "sounds like" if best.sound > best.spelling else "is spelled like"
+    return (
+        f"{word!r} {how} the {entity.kind} {entity.name!r} of this call's scope "
+        f"(score {best.score:.0f}: spelling {best.spelling:.0f}, sound {best.sound:.0f})"
+    )
+
+
+def _near_exact_global(
+    word: str, index: GlossaryIndex, ticker: str | None
+) -> tuple[list[Candidate], list[Entity]]:
+    """Global entries one inserted or deleted letter away: a deletion-neighbourhood lookup,
+    so a 100,000-entry list costs a few dictionary probes per rare word."""
+    key = word.translate(tables.ASCII_LOWER)
+    found: dict[str, Entity] = {}
+    for variant in (key, *_deletions(key)):
+        for spelling in index.near.get(variant, ()):
+            for entity in _in_scope(index.spellings[spelling], ticker):
+                found.setdefault(spelling, entity)
+    if not found:
+        return [], []
+    ranked = suggest(word, list(found), score_cutoff=tables.GLOBAL_FUZZY_CUTOFF)
+    return ranked, [found[candidate.choice] for candidate in ranked]
+
+
+def _deletions(word: str) -> list[str]:
+    return [word[:i] + word[i + 1 :] for i in range(len(word))]
