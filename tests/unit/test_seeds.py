@@ -109,12 +109,24 @@ def test_seed_001_name_only_speaker_and_lost_turn() -> None:
     assert {"[Inaudible]", "[Technical Difficulty]", "[Operator Instructions]"} <= markers
 
 
-def test_seed_002_title_only_speakers_and_tidy_ups() -> None:
+def test_seed_002_lost_names_restored_and_tidy_ups() -> None:
     text, data = clean("002")
-    titles = Counter(
-        t["title"] for t in data["turns"] if not t["speaker"] or t["speaker"] == "Operator"
+    executives = Counter(
+        (t["title"], t["speaker"]) for t in data["turns"] if t["role"] == "executive"
     )
-    assert titles["VP of IR"] >= 1 and titles["Analyst"] > 50
+    assert executives == {
+        ("VP of IR", "Bruce Quigley"): 2,
+        ("President - Chairman - CEO", "Bill Smith"): 39,
+        ("VP - CFO", "Andy Schmidt"): 26,
+    }
+    analysts = [t for t in data["turns"] if t["role"] == "analyst"]
+    assert len(analysts) == 72 and all(t["speaker"] for t in analysts)
+    introduced = [
+        (turn["text"], data["turns"][i + 1]["speaker"])
+        for i, turn in enumerate(data["turns"][:-1])
+        if "question comes from Reg King" in turn["text"]
+    ]
+    assert [speaker for _, speaker in introduced] == ["Reg King"]
     assert "2006,, we" not in text and "2006, we" in text
     assert "(OPERATOR INSTRUCTIONS) ." not in text
     assert text.startswith("Earnings Call Transcript\n\nOperator\n\n")
