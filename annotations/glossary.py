@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from annotations.writers import write_atomic
+
 KINDS = ("company", "person", "product", "firm", "term")
 GLOBAL = "global"
 
@@ -122,7 +124,7 @@ company, person, product, firm, term
         raise locate.error(key, None, "unknown key (expected scope, protected, entity)")
     scope = data.get("scope", GLOBAL)
     if not isinstance(scope, str) or not scope.strip():
-        raise locate.error("scope", None, "must be a ticker or \"global\"")
+        raise locate.error("scope", None, 'must be a ticker or "global"')
     scope = GLOBAL if scope.strip().lower() == GLOBAL else scope.strip().upper()
     protected = data.get("protected", [])
     if not _strings(protected):
@@ -194,8 +196,9 @@ class _Locator:
 def add_alias(path: Path, name: str, alias: str, kind: str) -> None:
     """Append ``alias`` of ``name`` to a glossary file, creating it if need be.
 
-    The file is appended to, never rewritten, so the editor's comments and layout stay;
-    a block naming an existing entity merges with it when the file is read.
+    A block is appended, so the editor's comments and layout stay; a block naming an
+    existing entity merges with it when the file is read. The file is replaced
+    atomically, never left half-written.
     """
     if kind not in KINDS:
         raise GlossaryError(f"{path}: kind {kind!r} is not one of {', '.join(KINDS)}")
@@ -207,8 +210,7 @@ def add_alias(path: Path, name: str, alias: str, kind: str) -> None:
         f"aliases = [{_toml_string(alias)}]\n"
     )
     separator = "" if not existing or existing.endswith("\n") else "\n"
-    with path.open("a", encoding="utf-8") as handle:
-        handle.write(separator + block)
+    write_atomic(path, existing + separator + block)
 
 
 def _toml_string(value: str) -> str:

@@ -9,18 +9,24 @@ from __future__ import annotations
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
+
+import orjson
 
 from annotations.glossary import load_glossaries
 from annotations.model import Document, Source, Status
+from annotations.review import Review
 from annotations.writers import WRITERS, sha256, write_outputs
+from cleaners.consistency import Mentions, Variant, mentions
 from cleaners.decode import DecodeError, decode
 from cleaners.pipeline import review_document
 from cleaners.registry import Context
+from cleaners.structure import parse
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -32,6 +38,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     formats: tuple[str, ...] = tuple(WRITERS)
     glossaries: tuple[str, ...] = ()
+    decisions: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=4)
@@ -62,6 +69,8 @@ class Report:
     edits: Counter[tuple[str, str]] = field(default_factory=Counter)  # (cleaner, status)
     uncertain: int = 0
     outputs: list[str] = field(default_factory=list)
+    mentions: Mentions | None = None
+    stale_decisions: list[str] = field(default_factory=list)
 
 
 class InputError(Exception):
@@ -141,6 +150,44 @@ def document_from_bytes(data: bytes, path: str) -> Document:
     )
 
 
+@lru_cache(maxsize=4)
+def decisions_for(paths: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
+    """Earlier outputs' edit records by the sha256 of the input they were made from.
+
+    Raises ``ValueError`` (one line naming the file) for a file that is not an output.
+    """
+    found: dict[str, list[dict[str, Any]]] = {}
+    for path in paths:
+        try:
+            data = orjson.loads(Path(path).read_bytes())
+            found.setdefault(data["source"]["sha256"], []).extend(data["edits"])
+        except (OSError, orjson.JSONDecodeError, KeyError, TypeError) as error:
+            raise ValueError(f"{path}: not a callscrub .json output ({error})") from None
+    return found
+
+
+def replay_decisions(review: Review, records: list[dict[str, Any]]) -> list[str]:
+    """Apply an earlier run's decisions to the same edits of this run.
+
+    An edit is the same when cleaner, span, original and replacement all agree. Returns
+    one line for each decision that no longer applies.
+    """
+    text = review.document.text
+    by_key = {(e.cleaner, e.start, e.end, e.replacement): e for e in review.proposals.edits}
+    stale = []
+    for record in records:
+        key = (record["cleaner"], record["start"], record["end"], record["replacement"])
+        edit = by_key.get(key)
+        if edit is None or text[edit.start : edit.end] != record["original"]:
+            stale.append(
+                f"decision {record['id']} ({record['status']}: {record['original']!r} -> "
+                f"{record['replacement']!r}, {record['cleaner']}) no longer applies"
+            )
+            continue
+        review.decide(edit.id, Status(record["status"]))
+    return stale
+
+
 def clean_job(job: Job, options: Options) -> Report:
     """Clean one file and write its outputs; any failure becomes the report's error."""
     report = Report(str(job.path))
@@ -148,7 +195,11 @@ def clean_job(job: Job, options: Options) -> Report:
         data = read_input(job.path, options.max_bytes)
         report.size = len(data)
         document = document_from_bytes(data, str(job.path))
-        review = review_document(document, options.policy, context_for(options.glossaries))
+        page = parse(document.text)
+        context = context_for(options.glossaries)
+        review = review_document(document, options.policy, context, page)
+        recorded = decisions_for(options.decisions).get(document.source.sha256, [])
+        report.stale_decisions = replay_decisions(review, recorded)
         try:
             report.outputs = [str(p) for p in write_outputs(review, job.stem, options.formats)]
         except OSError as error:
@@ -159,24 +210,45 @@ def clean_job(job: Job, options: Options) -> Report:
     report.turns = len(review.turns)
     report.edits = Counter({(c, s.value): n for (c, s), n in review.counts().items()})
     report.uncertain = sum(1 for a in review.proposals.annotations if a.kind == "uncertain")
+    report.mentions = mentions(page, str(job.path))
     return report
 
 
-def _clean_chunk(jobs: list[Job], options: Options) -> list[Report]:
-    return [clean_job(job, options) for job in jobs]
+def mentions_job(job: Job, options: Options) -> Report:
+    """Read one file for the names it mentions; writes nothing."""
+    report = Report(str(job.path))
+    try:
+        data = read_input(job.path, options.max_bytes)
+        report.size = len(data)
+        page = parse(document_from_bytes(data, str(job.path)).text)
+    except (InputError, DecodeError) as error:
+        report.error = str(error)
+        return report
+    report.turns = len(page.turns)
+    report.mentions = mentions(page, str(job.path))
+    return report
 
 
-def run_jobs(jobs: list[Job], options: Options, workers: int) -> Iterator[Report]:
+Task = Callable[[Job, Options], Report]
+
+
+def _run_chunk(task: Task, jobs: list[Job], options: Options) -> list[Report]:
+    return [task(job, options) for job in jobs]
+
+
+def run_jobs(
+    jobs: list[Job], options: Options, workers: int, task: Task = clean_job
+) -> Iterator[Report]:
     """Reports in completion order; ``workers`` > 1 uses that many processes."""
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
-            yield clean_job(job, options)
+            yield task(job, options)
         return
     # Small chunks keep both workers busy to the end; chunks amortise the per-task cost.
     chunk = max(1, min(8, len(jobs) // (workers * 4)))
     chunks = [jobs[i : i + chunk] for i in range(0, len(jobs), chunk)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for reports in pool.map(_clean_chunk, chunks, [options] * len(chunks)):
+        for reports in pool.map(_run_chunk, [task] * len(chunks), chunks, [options] * len(chunks)):
             yield from reports
 
 
@@ -236,4 +308,19 @@ def summary(reports: list[Report], seconds: float) -> str:
         for cleaner in cleaners:
             lines.append(f"  {cleaner:<18}" + "".join(f"{edits[cleaner, s]:>10}" for s in statuses))
     lines.append(f"  uncertain spans: {sum(r.uncertain for r in cleaned)}")
+    return "\n".join(lines)
+
+
+def variant_table(found: list[Variant], notes: list[str]) -> str:
+    """Variant spellings across calls, one line per spelling, canonical first."""
+    if not found:
+        return "  no variant spellings across calls"
+    lines = [f"  {'group':<12}{'kind':<8}{'canonical':<28}{'spelling (mentions/calls)':<44}why"]
+    for variant in found:
+        spellings = ", ".join(f"{s} ({m}/{c})" for s, m, c in variant.spellings)
+        lines.append(
+            f"  {variant.group:<12}{variant.kind:<8}{variant.canonical:<28}{spellings:<44}"
+            f"{variant.why}"
+        )
+    lines.extend(f"  note: {note}" for note in notes)
     return "\n".join(lines)

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from annotations.glossary import GlossaryError
-from annotations.writers import WRITERS
+import orjson
+
+from annotations.glossary import KINDS, GlossaryError, add_alias
+from annotations.writers import WRITERS, write_atomic
 from callscrub.batch import (
     DEFAULT_MAX_BYTES,
     InputError,
@@ -19,10 +22,14 @@ from callscrub.batch import (
     Report,
     collect_jobs,
     context_for,
+    decisions_for,
     document_from_bytes,
+    mentions_job,
     run_jobs,
     summary,
+    variant_table,
 )
+from cleaners.consistency import Variant, variants
 from cleaners.decode import DecodeError
 from cleaners.pipeline import POLICIES, review_document
 
@@ -80,15 +87,61 @@ def build_parser() -> argparse.ArgumentParser:
         default=tuple(WRITERS),
         help=f"comma-separated outputs to write (default all: {','.join(FORMAT_NAMES)})",
     )
+    _glossary_option(clean)
     clean.add_argument(
+        "--decisions",
+        action="append",
+        default=[],
+        metavar="FILE.json",
+        help="replay the accept/reject decisions stored in an earlier .json output "
+        "(repeatable; matched to inputs by content)",
+    )
+    clean.add_argument(
+        "--entities",
+        type=Path,
+        metavar="FILE.json",
+        help="also write the cross-call report of variant spellings (as `entities` does)",
+    )
+    clean.add_argument("--quiet", action="store_true", help="no progress and no summary")
+
+    entities = commands.add_parser(
+        "entities",
+        help="report names spelled several ways across calls",
+        description="Group calls by ticker and report variant spellings of one person or "
+        "name, with a suggested canonical form.",
+    )
+    entities.add_argument("paths", nargs="+", metavar="PATH")
+    entities.add_argument(
+        "--json",
+        type=Path,
+        default=Path("entities.json"),
+        help="where to write the report (default entities.json)",
+    )
+    entities.add_argument("--jobs", type=_positive, default=1, help="worker processes")
+    _glossary_option(entities)
+
+    glossary = commands.add_parser("glossary", help="edit a glossary file")
+    glossary_commands = glossary.add_subparsers(dest="glossary_command", required=True)
+    add = glossary_commands.add_parser(
+        "add",
+        help="add a spelling of a canonical name (the file is created if need be)",
+        description="Append ALIAS as a known spelling of NAME to FILE.",
+    )
+    add.add_argument("file", type=Path, metavar="FILE")
+    add.add_argument("name", metavar="NAME", help="the canonical spelling")
+    add.add_argument("alias", metavar="ALIAS", help="the spelling to map to it")
+    add.add_argument("--kind", choices=KINDS, default="term")
+    return parser
+
+
+def _glossary_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--glossary",
         action="append",
         default=[],
         metavar="FILE",
         help="a TOML glossary of canonical names (repeatable; later files override earlier)",
     )
-    clean.add_argument("--quiet", action="store_true", help="no progress and no summary")
-    return parser
 
 
 def _clean_stdin(options: Options) -> int:
@@ -108,11 +161,17 @@ def _clean_stdin(options: Options) -> int:
 
 def clean(args: argparse.Namespace) -> int:
     options = Options(
-        args.out or Path("."), args.apply, args.max_bytes, args.format, tuple(args.glossary)
+        args.out or Path("."),
+        args.apply,
+        args.max_bytes,
+        args.format,
+        tuple(args.glossary),
+        tuple(args.decisions),
     )
     try:
         context_for(options.glossaries)
-    except GlossaryError as error:
+        decisions_for(options.decisions)
+    except (GlossaryError, ValueError) as error:
         print(f"callscrub: error: {error}", file=sys.stderr)
         return 2
     if args.paths == ["-"]:
@@ -138,12 +197,59 @@ def clean(args: argparse.Namespace) -> int:
             if progress.tty and progress.enabled:
                 sys.stderr.write("\n")
             print(f"callscrub: {report.path}: {report.error}", file=sys.stderr)
+        for line in report.stale_decisions:
+            print(f"callscrub: {report.path}: {line}", file=sys.stderr)
         done.append(report)
     progress.close()
     reports.extend(done)
+    found, notes = variants(
+        [r.mentions for r in done if r.mentions], context_for(options.glossaries).glossary
+    )
+    if args.entities is not None:
+        write_atomic(args.entities, _variants_json(found, notes))
     if not args.quiet:
         print(summary(reports, time.perf_counter() - started))
+        print(variant_table(found, notes))
     return 1 if any(r.error for r in reports) else 0
+
+
+def _variants_json(found: list[Variant], notes: list[str]) -> str:
+    report = {
+        "schema": "callscrub.entities/1",
+        "variants": [variant.as_dict() for variant in found],
+        "notes": notes,
+    }
+    return orjson.dumps(report, option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+def entities(args: argparse.Namespace) -> int:
+    options = Options(Path(tempfile.gettempdir()), glossaries=tuple(args.glossary))
+    try:
+        glossary = context_for(options.glossaries).glossary
+    except GlossaryError as error:
+        print(f"callscrub: error: {error}", file=sys.stderr)
+        return 2
+    # Stems are computed but nothing is written: the task only reads.
+    jobs, reports = collect_jobs(args.paths, options.out)
+    reports.extend(run_jobs(jobs, options, args.jobs, task=mentions_job))
+    for report in reports:
+        if report.error:
+            print(f"callscrub: {report.path}: {report.error}", file=sys.stderr)
+    found, notes = variants([r.mentions for r in reports if r.mentions], glossary)
+    print(variant_table(found, notes))
+    write_atomic(args.json, _variants_json(found, notes))
+    print(f"callscrub: {len(found)} names with variant spellings; report in {args.json}")
+    return 1 if any(r.error for r in reports) else 0
+
+
+def glossary_add(args: argparse.Namespace) -> int:
+    try:
+        add_alias(args.file, args.name, args.alias, args.kind)
+    except (GlossaryError, OSError) as error:
+        print(f"callscrub: error: {error}", file=sys.stderr)
+        return 2
+    print(f"callscrub: {args.file}: {args.alias!r} -> {args.name!r} ({args.kind})")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -152,8 +258,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    commands = {"clean": clean, "entities": entities, "glossary": glossary_add}
     try:
-        return clean(args)
+        return commands[args.command](args)
     except InputError as error:
         print(f"callscrub: {error}", file=sys.stderr)
         return 1

@@ -145,7 +145,12 @@ class _Scan:
         start, end = span
         self.taken.append(span)
         yield Edit(start, end, entity.name, "entities", reason, confidence)
-        body = {"name": entity.name, "kind": entity.kind, "source": source, "candidates": candidates}
+        body = {
+            "name": entity.name,
+            "kind": entity.kind,
+            "source": source,
+            "candidates": candidates,
+        }
         yield Annotation(start, end, "entity", body)
 
 
@@ -156,7 +161,8 @@ def propose_entities(page: Page, context: Context) -> Iterator[Proposal]:
     >>> from annotations.glossary import parse_glossary
     >>> from cleaners.structure import parse
     >>> glossary = parse_glossary('scope = "SMSI"\\n[[entity]]\\nname = "Ecutel"\\n'
-    ...     'kind = "company"\\naliases = ["Accutel"]\\n[[entity]]\\nname = "NOLs"\\nkind = "term"\\n')
+    ...     'kind = "company"\\naliases = ["Accutel"]\\n'
+    ...     '[[entity]]\\nname = "NOLs"\\nkind = "term"\\n')
     >>> page = parse("Smith Micro (SMSI) 2007 Q3 法說會逐字稿\\nOperator\\n"
     ...              "Accutel's customers used the N0Ls. Ecutle too.")
     >>> [(p.replacement, p.confidence) for p in propose_entities(page, Context(glossary))
@@ -197,7 +203,9 @@ def _aliases(scan: _Scan, index: GlossaryIndex) -> Iterator[Proposal]:
         candidate: list[dict[str, object]] = [
             {"name": entity.name, "kind": entity.kind, "score": 100.0}
         ]
-        yield from scan.propose((start, end), entity, confidence, reason, candidate, "glossary alias")
+        yield from scan.propose(
+            (start, end), entity, confidence, reason, candidate, "glossary alias"
+        )
 
 
 def _letter_digit_confusions(scan: _Scan, index: GlossaryIndex) -> Iterator[Proposal]:
@@ -214,7 +222,9 @@ def _letter_digit_confusions(scan: _Scan, index: GlossaryIndex) -> Iterator[Prop
         candidate: list[dict[str, object]] = [
             {"name": entity.name, "kind": entity.kind, "score": 100.0}
         ]
-        yield from scan.propose(match.span(), entity, 0.9, reason, candidate, "letter/digit confusion")
+        yield from scan.propose(
+            match.span(), entity, 0.9, reason, candidate, "letter/digit confusion"
+        )
 
 
 def _own_scope(scan: _Scan, index: GlossaryIndex, context: Context) -> dict[str, Entity]:

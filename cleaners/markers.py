@@ -34,7 +34,8 @@ def normalise_markers(page: Page, context: Context) -> Iterator[Proposal]:
 
     >>> from cleaners.structure import parse
     >>> page = parse("Operator\\nHi. (OPERATOR INSTRUCTIONS) Ask [soonums] now.")
-    >>> [(p.replacement if isinstance(p, Edit) else p.kind) for p in normalise_markers(page, Context())]
+    >>> proposals = normalise_markers(page, Context())
+    >>> [(p.replacement if isinstance(p, Edit) else p.kind) for p in proposals]
     ['[Operator Instructions]', 'marker', 'uncertain']
     """
     text = page.text

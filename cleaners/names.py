@@ -282,8 +282,10 @@ def _restore(cast: Cast) -> dict[int, tuple[str, float, str]]:
             named = [e for e in cast.evidence[index] if e.kind in ("introduction", "self")]
             if named:
                 evidence = max(named, key=lambda e: e.weight)
-                source = "the operator's introduction" if evidence.kind == "introduction" else (
-                    "the analyst's own words"
+                source = (
+                    "the operator's introduction"
+                    if evidence.kind == "introduction"
+                    else ("the analyst's own words")
                 )
                 restored[index] = (evidence.name, 0.92, f"name from {source}: {evidence.quote!r}")
             continue
@@ -302,13 +304,13 @@ def _restore(cast: Cast) -> dict[int, tuple[str, float, str]]:
                 kinds[name].add("roster")
         for index in members:
             for evidence in cast.evidence[index]:
-                name = _full_name(cast, evidence.name)
-                if name is None or evidence.kind in ("introduction", "self"):
+                full_name = _full_name(cast, evidence.name)
+                if full_name is None or evidence.kind in ("introduction", "self"):
                     continue
-                totals[name] += evidence.weight
-                if evidence.quote not in quotes[name]:
-                    quotes[name].append(evidence.quote)
-                kinds[name].add(evidence.kind)
+                totals[full_name] += evidence.weight
+                if evidence.quote not in quotes[full_name]:
+                    quotes[full_name].append(evidence.quote)
+                kinds[full_name].add(evidence.kind)
         for name, total in totals.items():
             if name in cast.analysts:
                 continue
@@ -316,14 +318,14 @@ def _restore(cast: Cast) -> dict[int, tuple[str, float, str]]:
     scored.sort(key=lambda item: (-item[0], item[2]))
     taken_titles: set[frozenset[str]] = set()
     taken_names: set[str] = set()
-    for _total, key, name, quotes, kinds in scored:
+    for _total, key, name, said, how in scored:
         if key in taken_titles or name in taken_names:
             continue
         taken_titles.add(key)
         taken_names.add(name)
-        confidence = 0.92 if len(kinds) >= 2 else 0.86 if kinds & {"roster", "handover"} else 0.8
-        evidence_text = "; ".join(repr(quote) for quote in quotes[:3])
-        reason = f"name from the call's {', '.join(sorted(kinds))}: {evidence_text}"
+        confidence = 0.92 if len(how) >= 2 else 0.86 if how & {"roster", "handover"} else 0.8
+        evidence_text = "; ".join(repr(quote) for quote in said[:3])
+        reason = f"name from the call's {', '.join(sorted(how))}: {evidence_text}"
         for index in groups[key]:
             restored[index] = (name, confidence, reason)
     return restored
@@ -360,4 +362,6 @@ def restore_names(page: Page, context: Context) -> Iterator[Proposal]:
             body["firm"] = cast.firms[name]
         yield Annotation(start, end, "entity", body)
     for mention in cast.firm_mentions:
-        yield Annotation(mention.start, mention.end, "entity", {"name": mention.firm, "kind": "firm"})
+        yield Annotation(
+            mention.start, mention.end, "entity", {"name": mention.firm, "kind": "firm"}
+        )

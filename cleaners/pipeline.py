@@ -5,7 +5,7 @@ from __future__ import annotations
 from annotations.model import Document
 from annotations.review import Proposals, Review, number_edits
 from cleaners.registry import Context, order, run
-from cleaners.structure import parse
+from cleaners.structure import Page, parse
 
 #: ``--apply``: the lowest confidence applied without asking. ``safe`` applies the
 #: structural fixes and high-confidence repairs and leaves the rest as proposals.
@@ -13,7 +13,10 @@ POLICIES = {"safe": 0.9, "all": 0.0, "none": None}
 
 
 def review_document(
-    document: Document, policy: str = "safe", context: Context | None = None
+    document: Document,
+    policy: str = "safe",
+    context: Context | None = None,
+    page: Page | None = None,
 ) -> Review:
     """Propose every edit and annotation for ``document`` and decide by ``policy``.
 
@@ -24,7 +27,7 @@ def review_document(
     """
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}: choose one of {', '.join(POLICIES)}")
-    page = parse(document.text)
+    page = page or parse(document.text)
     edits, annotations = run(page, context)
     numbered, superseded = number_edits(edits, order())
     proposals = Proposals(

@@ -279,14 +279,16 @@ _FIRM = rf"(?:the\s+)?(?P<firm>{_FIRM_WORD}(?:\s+(?:&\s+|and\s+|of\s+)?{_FIRM_WO
 #: "we'll take our next question from Katy Huberty", "Bobby Griffin with Raymond James,
 #: your line is open".
 _LINE_OPEN = r",?\s+(?:your\s+line\s+is\s+(?:now\s+)?(?:open|live)|please\s+(?:go\s+ahead|proceed))"
+_OPEN_FIRM = _FIRM.replace("firm", "open_firm")
 INTRODUCTION = re.compile(
     r"(?:\b(?:question|questions|follow-up|line|go|take)\b[^.?!\]]{0,40}?\b(?:from|to)\s+"
     rf"(?:(?:the\s+)?line\s+of\s+)?(?P<name>{PERSON})(?:\s+(?:with|from|of|at)\s+{_FIRM})?)"
-    rf"|(?:(?P<open_name>{PERSON})(?:\s+(?:with|from|of|at)\s+{_FIRM.replace('firm', 'open_firm')})?"
-    rf"{_LINE_OPEN})"
+    rf"|(?:(?P<open_name>{PERSON})(?:\s+(?:with|from|of|at)\s+{_OPEN_FIRM})?{_LINE_OPEN})"
 )
 #: An analyst naming themself: "This is actually Pat Baumann on for Steve Tusa."
-SELF_INTRODUCTION = re.compile(rf"\b(?:[Tt]his\s+is|[Ii]t's|I'm)\s+(?:actually\s+)?(?P<name>{PERSON})\b")
+SELF_INTRODUCTION = re.compile(
+    rf"\b(?:[Tt]his\s+is|[Ii]t's|I'm)\s+(?:actually\s+)?(?P<name>{PERSON})\b"
+)
 #: A hand-over: "I will now turn the conference over to Bruce Quigley, VP of Investor
 #: Relations", "turn the call over to our CEO Douglas Lindsay", "turn it over to Noel".
 HANDOVER = re.compile(
@@ -310,19 +312,105 @@ GREETING = re.compile(
 )
 #: Words of job titles: a capitalised run containing one is a title, not a person.
 TITLE_WORDS = frozenset(
-    "chief executive officer financial operating president vice chairman chairwoman director "
-    "senior investor relations treasurer controller head general manager founder partner "
-    "counsel secretary global corporate communications strategy development principal "
-    "managing accounting technology marketing sales operations chair co-founder ceo cfo coo "
-    "cto evp svp vp ir analyst research".split()
+    [
+        "chief",
+        "executive",
+        "officer",
+        "financial",
+        "operating",
+        "president",
+        "vice",
+        "chairman",
+        "chairwoman",
+        "director",
+        "senior",
+        "investor",
+        "relations",
+        "treasurer",
+        "controller",
+        "head",
+        "general",
+        "manager",
+        "founder",
+        "partner",
+        "counsel",
+        "secretary",
+        "global",
+        "corporate",
+        "communications",
+        "strategy",
+        "development",
+        "principal",
+        "managing",
+        "accounting",
+        "technology",
+        "marketing",
+        "sales",
+        "operations",
+        "chair",
+        "co-founder",
+        "ceo",
+        "cfo",
+        "coo",
+        "cto",
+        "evp",
+        "svp",
+        "vp",
+        "ir",
+        "analyst",
+        "research",
+    ]
 )
 #: Capitalised words that open a sentence and are not part of a name that follows
 #: ("Then Eric Aboaf, our CFO").
 NOT_NAME_WORDS = NOT_NAME_FIRST_WORDS | frozenset(
-    "Then Now With Also Today Joining Joined Here Mr Mrs Ms Dr As On In At For From To Of "
-    "After Before First Finally Lastly Second Third Additionally Again Both Including Let "
-    "Ladies Gentlemen Dear If When While Since Once Speaking Presenting Turning Questions "
-    "Q".split()
+    [
+        "Then",
+        "Now",
+        "With",
+        "Also",
+        "Today",
+        "Joining",
+        "Joined",
+        "Here",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "As",
+        "On",
+        "In",
+        "At",
+        "For",
+        "From",
+        "To",
+        "Of",
+        "After",
+        "Before",
+        "First",
+        "Finally",
+        "Lastly",
+        "Second",
+        "Third",
+        "Additionally",
+        "Again",
+        "Both",
+        "Including",
+        "Let",
+        "Ladies",
+        "Gentlemen",
+        "Dear",
+        "If",
+        "When",
+        "While",
+        "Since",
+        "Once",
+        "Speaking",
+        "Presenting",
+        "Turning",
+        "Questions",
+        "Q",
+    ]
 )
 NOT_GREETED = frozenset({"operator", "everyone", "everybody", "all", "and", "again", "for", "you"})
 
@@ -353,24 +441,78 @@ TITLE_COMPOUNDS = re.compile(r"\bchief (\w+) officer\b|\bvice president\b|\binve
 
 #: Short forms of first names, both ways round ("Thanks, Mike" for Michael Dickerson).
 NICKNAMES = {
-    "andy": "andrew", "bill": "william", "billy": "william", "will": "william",
-    "bob": "robert", "rob": "robert", "bobby": "robert", "chuck": "charles",
-    "charlie": "charles", "chris": "christopher", "dan": "daniel", "danny": "daniel",
-    "dave": "david", "doug": "douglas", "ed": "edward", "eddie": "edward",
-    "greg": "gregory", "jeff": "jeffrey", "jim": "james", "jimmy": "james",
-    "joe": "joseph", "ken": "kenneth", "kenny": "kenneth", "larry": "lawrence",
-    "matt": "matthew", "mike": "michael", "mick": "michael", "nick": "nicholas",
-    "pat": "patrick", "pete": "peter", "phil": "philip", "reg": "reginald",
-    "rich": "richard", "rick": "richard", "dick": "richard", "ron": "ronald",
-    "sam": "samuel", "steve": "steven", "stu": "stuart", "ted": "theodore",
-    "tim": "timothy", "tom": "thomas", "tommy": "thomas", "tony": "anthony",
-    "vince": "vincent", "walt": "walter", "alex": "alexander", "ben": "benjamin",
-    "fred": "frederick", "gene": "eugene", "jerry": "gerald", "hank": "henry",
-    "kate": "katherine", "kathy": "katherine", "liz": "elizabeth", "beth": "elizabeth",
-    "jen": "jennifer", "jenny": "jennifer", "sue": "susan", "meg": "margaret",
-    "peggy": "margaret", "becky": "rebecca", "cathy": "catherine", "debbie": "deborah",
-    "ray": "raymond", "al": "albert", "jon": "jonathan", "nate": "nathan",
-    "zach": "zachary", "frank": "francis", "manny": "manuel", "geoff": "geoffrey",
+    "andy": "andrew",
+    "bill": "william",
+    "billy": "william",
+    "will": "william",
+    "bob": "robert",
+    "rob": "robert",
+    "bobby": "robert",
+    "chuck": "charles",
+    "charlie": "charles",
+    "chris": "christopher",
+    "dan": "daniel",
+    "danny": "daniel",
+    "dave": "david",
+    "doug": "douglas",
+    "ed": "edward",
+    "eddie": "edward",
+    "greg": "gregory",
+    "jeff": "jeffrey",
+    "jim": "james",
+    "jimmy": "james",
+    "joe": "joseph",
+    "ken": "kenneth",
+    "kenny": "kenneth",
+    "larry": "lawrence",
+    "matt": "matthew",
+    "mike": "michael",
+    "mick": "michael",
+    "nick": "nicholas",
+    "pat": "patrick",
+    "pete": "peter",
+    "phil": "philip",
+    "reg": "reginald",
+    "rich": "richard",
+    "rick": "richard",
+    "dick": "richard",
+    "ron": "ronald",
+    "sam": "samuel",
+    "steve": "steven",
+    "stu": "stuart",
+    "ted": "theodore",
+    "tim": "timothy",
+    "tom": "thomas",
+    "tommy": "thomas",
+    "tony": "anthony",
+    "vince": "vincent",
+    "walt": "walter",
+    "alex": "alexander",
+    "ben": "benjamin",
+    "fred": "frederick",
+    "gene": "eugene",
+    "jerry": "gerald",
+    "hank": "henry",
+    "kate": "katherine",
+    "kathy": "katherine",
+    "liz": "elizabeth",
+    "beth": "elizabeth",
+    "jen": "jennifer",
+    "jenny": "jennifer",
+    "sue": "susan",
+    "meg": "margaret",
+    "peggy": "margaret",
+    "becky": "rebecca",
+    "cathy": "catherine",
+    "debbie": "deborah",
+    "ray": "raymond",
+    "al": "albert",
+    "jon": "jonathan",
+    "nate": "nathan",
+    "zach": "zachary",
+    "frank": "francis",
+    "manny": "manuel",
+    "geoff": "geoffrey",
 }
 
 # --- Entity proposals -----------------------------------------------------------------

@@ -1,0 +1,219 @@
+"""Across the calls of one batch: one person, firm or product spelled several ways.
+
+Each call yields its mentions (speakers, introduced analysts and their firms, rare
+capitalised words); calls are grouped by ticker, and within a group, spellings that
+match (same surname and firm with a first name that is a short form; or a sound-alike
+single word) are reported together with a suggested canonical form: the glossary's
+first, then what the operator said in an introduction, then the spelling used in more
+calls, then the more frequent one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from annotations.glossary import Glossary
+from cleaners import tables
+from cleaners.entities import is_ordinary_word
+from cleaners.matcher import suggest
+from cleaners.names import first_name_key, read_cast
+from cleaners.structure import Page
+
+#: Two rare single words of one group this similar are reported as one name.
+VARIANT_CUTOFF = 85.0
+UNKNOWN_GROUP = "(no ticker)"
+
+
+@dataclass
+class Mentions:
+    """What one call says, small enough to send back from a worker."""
+
+    path: str
+    ticker: str | None
+    company: str | None
+    people: Counter[str] = field(default_factory=Counter)
+    introduced: set[str] = field(default_factory=set)
+    firms: dict[str, str] = field(default_factory=dict)  # person -> firm
+    words: Counter[str] = field(default_factory=Counter)
+    text_sample: str = ""
+
+
+def mentions(page: Page, path: str) -> Mentions:
+    """The names a call mentions and how often."""
+    cast = read_cast(page)
+    found = Mentions(path, page.metadata.ticker, page.metadata.company)
+    found.people.update(dict.fromkeys(cast.people, 0))
+    for turn in page.turns:
+        if turn.speaker and turn.role != "operator":
+            found.people[turn.speaker] += 1
+    for name, _confidence, _reason in cast.restored.values():
+        found.people[name] += 1
+    found.introduced = set(cast.analysts)
+    found.firms = dict(cast.firms)
+    for match in tables.CAPITALISED_WORD.finditer(page.text):
+        word = match.group()
+        if not is_ordinary_word(word):
+            found.words[word] += 1
+    found.text_sample = page.text[:4000]
+    return found
+
+
+@dataclass(frozen=True)
+class Variant:
+    group: str
+    kind: str  # person or word
+    canonical: str
+    why: str
+    spellings: tuple[tuple[str, int, int], ...]  # spelling, mentions, calls
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "group": self.group,
+            "kind": self.kind,
+            "canonical": self.canonical,
+            "why": self.why,
+            "spellings": [{"spelling": s, "mentions": m, "calls": c} for s, m, c in self.spellings],
+        }
+
+
+def group_of(found: Mentions, companies: dict[str, str]) -> tuple[str, str]:
+    """A call's ticker, or the ticker whose company the call names (said so), or none."""
+    if found.ticker:
+        return found.ticker.upper(), ""
+    named = [
+        ticker
+        for ticker, company in companies.items()
+        if _company_stem(company) and _company_stem(company) in found.text_sample
+    ]
+    if len(named) == 1:
+        return named[0], f"{found.path}: no header; grouped with {named[0]} by company name"
+    return UNKNOWN_GROUP, ""
+
+
+def _company_stem(company: str) -> str:
+    return re.sub(r"\s+(?:Inc|Corp|Corporation|Co|Ltd|plc|Company|Holdings)\.?$", "", company)
+
+
+def variants(
+    calls: Sequence[Mentions], glossary: Glossary | None = None
+) -> tuple[list[Variant], list[str]]:
+    """Variant spellings per ticker group, and notes on how ungrouped calls were placed.
+
+    >>> a = Mentions("1.txt", "SMSI", "Smith Micro Software Inc",
+    ...              Counter({"Reginal King": 9}), {"Reginal King"},
+    ...              {"Reginal King": "Nollenberger Capital Partners"}, Counter({"Accutel": 5}))
+    >>> b = Mentions("2.txt", None, None, Counter({"Reg King": 3}), {"Reg King"},
+    ...              {"Reg King": "Nollenberger Capital Partners"}, Counter({"Ecutel": 3}),
+    ...              "Welcome to the Smith Micro Software call")
+    >>> found, notes = variants([a, b])
+    >>> for v in found:
+    ...     print(v.kind, v.canonical, [s for s, _, _ in v.spellings])
+    person Reginal King ['Reginal King', 'Reg King']
+    word Accutel ['Accutel', 'Ecutel']
+    """
+    glossary = glossary or Glossary()
+    companies = {c.ticker.upper(): c.company for c in calls if c.ticker and c.company}
+    groups: dict[str, list[Mentions]] = {}
+    notes = []
+    for call in calls:
+        group, note = group_of(call, companies)
+        groups.setdefault(group, []).append(call)
+        if note:
+            notes.append(note)
+    found: list[Variant] = []
+    for group, members in sorted(groups.items()):
+        found.extend(_person_variants(group, members, glossary))
+        found.extend(_word_variants(group, members, glossary))
+    return found, notes
+
+
+def _canonical(
+    spellings: Iterable[str], members: Sequence[Mentions], glossary: Glossary, group: str
+) -> tuple[str, str, tuple[tuple[str, int, int], ...]]:
+    counted = []
+    for spelling in spellings:
+        mentions_ = sum(
+            call.people.get(spelling, 0) + call.words.get(spelling, 0) for call in members
+        )
+        calls = sum(1 for call in members if spelling in call.people or spelling in call.words)
+        counted.append((spelling, mentions_, calls))
+    for entity in glossary.in_scope(group):
+        names = {spelling.casefold() for spelling in entity.spellings}
+        if any(spelling.casefold() in names for spelling, _, _ in counted):
+            return entity.name, "glossary", tuple(counted)
+    introduced = [s for s, _, _ in counted if any(s in call.introduced for call in members)]
+    counted.sort(key=lambda item: (-item[2], -item[1], item[0]))
+    if len(introduced) == 1:
+        return introduced[0], "the operator's introduction", tuple(counted)
+    best, second = counted[0], counted[1]
+    if best[2] > second[2]:
+        return best[0], "used in more calls", tuple(counted)
+    strength = "frequency" if best[1] >= 2 * second[1] else "frequency (weak: check it)"
+    return best[0], strength, tuple(counted)
+
+
+def _person_variants(group: str, members: Sequence[Mentions], glossary: Glossary) -> list[Variant]:
+    firms: dict[str, str] = {}
+    for call in members:
+        firms.update(call.firms)
+    people = sorted({p for call in members for p in call.people if " " in p})
+    by_surname: dict[tuple[str, str], list[str]] = {}
+    for person in people:
+        surname = person.split()[-1].casefold()
+        by_surname.setdefault((surname, firms.get(person, "")), []).append(person)
+    found = []
+    for same in by_surname.values():
+        clusters: list[list[str]] = []
+        for person in same:
+            for cluster in clusters:
+                if _same_first_name(person, cluster[0]):
+                    cluster.append(person)
+                    break
+            else:
+                clusters.append([person])
+        for cluster in clusters:
+            if len(cluster) > 1:
+                canonical, why, counted = _canonical(cluster, members, glossary, group)
+                found.append(Variant(group, "person", canonical, why, counted))
+    return found
+
+
+def _same_first_name(left: str, right: str) -> bool:
+    """ "Reginal King" and "Reg King": one first name a short form of the other."""
+    a, b = left.split()[0].casefold(), right.split()[0].casefold()
+    if a == b:
+        return False  # the same spelling; middle initials are not variants worth a report
+    return first_name_key(a) == first_name_key(b) or a.startswith(b) or b.startswith(a)
+
+
+def _word_variants(group: str, members: Sequence[Mentions], glossary: Glossary) -> list[Variant]:
+    words = Counter[str]()
+    for call in members:
+        words.update(call.words)
+    vocabulary = sorted(words)
+    seen: set[str] = set()
+    found = []
+    for word in vocabulary:
+        if word in seen:
+            continue
+        others = [w for w in vocabulary if w != word and w not in seen]
+        close = [
+            c.choice
+            for c in suggest(word, others, score_cutoff=VARIANT_CUTOFF, limit=None)
+            if c.choice.casefold().removesuffix("s") != word.casefold().removesuffix("s")
+            and c.choice.casefold() not in word.casefold()
+            and word.casefold() not in c.choice.casefold()
+        ]
+        if not close:
+            continue
+        cluster = [word, *close]
+        seen.update(cluster)
+        calls = {call.path for call in members for spelling in cluster if spelling in call.words}
+        if len(calls) < 2 and not any(s in glossary.protected for s in cluster):
+            continue  # within one call the entities cleaner already proposes
+        canonical, why, counted = _canonical(cluster, members, glossary, group)
+        found.append(Variant(group, "word", canonical, why, counted))
+    return found
