@@ -41,6 +41,7 @@ class GlossaryIndex:
     protected: tuple[str, ...]
     #: Each one-word spelling and its one-letter deletions -> the spellings they come from.
     near: dict[str, tuple[str, ...]]
+    by_scope: dict[str, tuple[Entity, ...]]
 
 
 def glossary_index(context: Context) -> GlossaryIndex:
@@ -68,6 +69,7 @@ def _build_index(glossary: Glossary) -> GlossaryIndex:
         for key in aliases:
             automaton.add_word(key, key)
         automaton.make_automaton()
+    scopes = {entity.scope for entity in glossary.entities}
     near: dict[str, list[str]] = {}
     for key in spellings:
         if " " not in key and len(key) >= 4:
@@ -78,7 +80,15 @@ def _build_index(glossary: Glossary) -> GlossaryIndex:
         {key: tuple(entities) for key, entities in spellings.items()},
         tuple(sorted(glossary.protected)),
         {variant: tuple(keys) for variant, keys in near.items()},
+        {scope: tuple(e for e in glossary.entities if e.scope == scope) for scope in scopes},
     )
+
+
+def ascii_lower(text: str) -> str:
+    """Lower case with every position kept (``str.lower`` is much faster than a
+    translate table, but may change the length of a few non-ASCII letters)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text.translate(tables.ASCII_LOWER)
 
 
 @lru_cache(maxsize=131072)
@@ -123,7 +133,7 @@ class _Scan:
     def __init__(self, page: Page, index: GlossaryIndex) -> None:
         self.page = page
         self.text = page.text
-        self.lowered = page.text.translate(tables.ASCII_LOWER)
+        self.lowered = ascii_lower(page.text)
         self.ticker = page.metadata.ticker
         self.taken = _protected_spans(self.lowered, index.protected)
 
@@ -209,6 +219,8 @@ def _aliases(scan: _Scan, index: GlossaryIndex) -> Iterator[Proposal]:
 
 
 def _letter_digit_confusions(scan: _Scan, index: GlossaryIndex) -> Iterator[Proposal]:
+    if not index.spellings:
+        return
     for match in tables.LETTER_DIGIT_WORD.finditer(scan.text):
         key = match.group().translate(tables.DIGIT_LOOKALIKES).translate(tables.ASCII_LOWER)
         entities = _in_scope(index.spellings.get(key, ()), scan.ticker)
@@ -231,10 +243,9 @@ def _own_scope(scan: _Scan, index: GlossaryIndex, context: Context) -> dict[str,
     """Single-word spellings the call's own scope knows: ticker glossary, cast, firms."""
     scope = (scan.ticker or "").upper()
     choices: dict[str, Entity] = {}
-    for entity in context.glossary.entities:
-        if entity.scope == scope:
-            for spelling in entity.spellings:
-                choices.setdefault(spelling, entity)
+    for entity in index.by_scope.get(scope, ()):
+        for spelling in entity.spellings:
+            choices.setdefault(spelling, entity)
     cast = read_cast(scan.page)
     for person in cast.people:
         for word in person.split():

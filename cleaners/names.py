@@ -137,8 +137,22 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return _flat(text[left : right + 1 if right != -1 else len(text)])
 
 
+_last_cast: list[Cast] = []
+
+
 def read_cast(page: Page) -> Cast:
-    """Collect every name the call mentions and what each mention says of a turn."""
+    """Collect every name the call mentions and what each mention says of a turn.
+
+    Several cleaners ask for the same page's cast in a row; the last one is kept.
+    """
+    if _last_cast and _last_cast[0].page is page:
+        return _last_cast[0]
+    cast = _read_cast(page)
+    _last_cast[:] = [cast]
+    return cast
+
+
+def _read_cast(page: Page) -> Cast:
     cast = Cast(page)
     turns = page.turns
     for turn in turns:
@@ -251,13 +265,14 @@ def _read_roster(cast: Cast, body: str) -> None:
 
 
 def _read_greeting(cast: Cast, index: int, body: str) -> None:
-    match = tables.GREETING.match(_flat(body)[:120])
+    opening = _flat(body[:160])
+    match = tables.GREETING.match(opening)
     if match is None:
         return
     name = clean_person(match["name"])
     if name is None or name.lower() in tables.NOT_GREETED:
         return
-    quote = _flat(body)[: match.end() + 1]
+    quote = opening[: match.end() + 1]
     cast.evidence[index - 1].append(Evidence(name, "greeting", quote, WEIGHTS["greeting"]))
 
 

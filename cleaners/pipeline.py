@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from annotations.model import Document
 from annotations.review import Proposals, Review, number_edits
 from cleaners.registry import Context, order, run
@@ -17,6 +19,7 @@ def review_document(
     policy: str = "safe",
     context: Context | None = None,
     page: Page | None = None,
+    cleaners: Iterable[str] | None = None,
 ) -> Review:
     """Propose every edit and annotation for ``document`` and decide by ``policy``.
 
@@ -28,7 +31,7 @@ def review_document(
     if policy not in POLICIES:
         raise ValueError(f"unknown policy {policy!r}: choose one of {', '.join(POLICIES)}")
     page = page or parse(document.text)
-    edits, annotations = run(page, context)
+    edits, annotations = run(page, context, cleaners)
     numbered, superseded = number_edits(edits, order())
     proposals = Proposals(
         numbered,

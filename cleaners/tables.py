@@ -518,7 +518,7 @@ NICKNAMES = {
 # --- Entity proposals -----------------------------------------------------------------
 
 #: A word mixing letters and the digits that transcription confuses with them ("N0Ls").
-LETTER_DIGIT_WORD = re.compile(r"\b(?=[A-Za-z]*[015][A-Za-z0-9]*\b)(?=\w*[A-Za-z]\w*[A-Za-z])\w+\b")
+LETTER_DIGIT_WORD = re.compile(r"\b(?:[A-Za-z]+[015]|[015][A-Za-z])[A-Za-z0-9]*\b")
 DIGIT_LOOKALIKES = str.maketrans({"0": "o", "1": "l", "5": "s"})
 #: A capitalised word in running text, possessive split off ("Accutel's").
 CAPITALISED_WORD = re.compile(r"\b[A-Z][A-Za-z]{3,}(?=(?:['’]s)?\b)")

@@ -1,0 +1,74 @@
+"""`callscrub entities`, `glossary add`, and `clean --decisions` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import EXAMPLES, SEEDS, needs_seeds
+from tests.functional.test_clean_cli import callscrub
+
+
+@needs_seeds
+def test_entities_pairs_variants_across_seeds_without_a_glossary(tmp_path: Path) -> None:
+    report = tmp_path / "entities.json"
+    result = callscrub("entities", str(SEEDS[0].parent), "--json", str(report))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(report.read_text(encoding="utf-8"))
+    pairs = {frozenset(s["spelling"] for s in v["spellings"]) for v in data["variants"]}
+    assert frozenset({"Accutel", "Ecutel"}) in pairs
+    assert frozenset({"Reginal King", "Reg King"}) in pairs
+    assert "grouped with SMSI by company name" in data["notes"][0]
+    table = result.stdout.decode()
+    assert "Accutel (8/1), Ecutel (3/1)" in table
+
+
+@needs_seeds
+def test_glossary_decides_the_canonical_form(tmp_path: Path) -> None:
+    glossary = tmp_path / "mine.toml"
+    added = callscrub("glossary", "add", str(glossary), "Ecutel", "Accutel", "--kind", "company")
+    assert added.returncode == 0 and glossary.exists()
+    report = tmp_path / "entities.json"
+    callscrub("entities", str(SEEDS[0].parent), "--glossary", str(glossary), "--json", str(report))
+    data = json.loads(report.read_text(encoding="utf-8"))
+    ecutel = next(v for v in data["variants"] if v["kind"] == "word" and "Ecutel" in str(v))
+    assert (ecutel["canonical"], ecutel["why"]) == ("Ecutel", "glossary")
+
+
+def test_malformed_glossary_is_bad_usage_in_one_line(tmp_path: Path) -> None:
+    glossary = tmp_path / "bad.toml"
+    glossary.write_text('[[entity]]\nname = "X"\nkind = "planet"\n', encoding="utf-8")
+    result = callscrub(
+        "clean", str(EXAMPLES / "transcripts"), "--out", str(tmp_path / "o"), "--glossary",
+        str(glossary),
+    )
+    assert result.returncode == 2
+    assert result.stderr.decode().strip().splitlines() == [
+        f"callscrub: error: {glossary}:3: entity[0].kind: 'planet' is not one of "
+        "company, person, product, firm, term"
+    ]
+
+
+def test_decisions_replay_on_a_rerun_and_stale_ones_are_reported(tmp_path: Path) -> None:
+    source = EXAMPLES / "transcripts" / "flat.txt"
+    first = tmp_path / "first"
+    assert callscrub("clean", str(source), "--out", str(first), "--quiet").returncode == 0
+    saved = json.loads((first / "flat.json").read_text(encoding="utf-8"))
+    restored = [e for e in saved["edits"] if e["cleaner"] == "names"]
+    restored[0]["status"] = "rejected"  # the editor said no to one restored name
+    stale = dict(restored[1], id="e999", start=0, end=0, replacement="Nobody ")
+    saved["edits"].append(stale)
+    decisions = tmp_path / "decisions.json"
+    decisions.write_text(json.dumps(saved), encoding="utf-8")
+
+    second = tmp_path / "second"
+    result = callscrub(
+        "clean", str(source), "--out", str(second), "--decisions", str(decisions), "--quiet"
+    )
+    assert result.returncode == 0
+    again = json.loads((second / "flat.json").read_text(encoding="utf-8"))
+    status = {e["id"]: e["status"] for e in again["edits"]}
+    assert status[restored[0]["id"]] == "rejected"
+    assert result.stderr.decode().strip().splitlines() == [
+        f"callscrub: {source}: decision e999 (applied: '' -> 'Nobody ', names) no longer applies"
+    ]

@@ -1,0 +1,156 @@
+"""Names and entities on real text: the seeds, the real corpus, and the matcher's laws."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotations.glossary import GlossaryError, add_alias, load_glossaries, parse_glossary
+from annotations.writers import turn_records
+from callscrub.batch import context_for, document_from_bytes
+from cleaners.matcher import suggest
+from cleaners.pipeline import review_document
+from tests.conftest import CORPUS, EXAMPLES, GOLD, needs_corpus, needs_seeds, seed
+
+GLOSSARIES = tuple(
+    str(EXAMPLES / "glossaries" / name) for name in ("global.toml", "smsi.toml", "infn.toml")
+)
+
+
+def entity_edits(prefix: str, glossaries: tuple[str, ...] = GLOSSARIES) -> list[tuple[str, str, str]]:
+    path = seed(prefix)
+    review = review_document(
+        document_from_bytes(path.read_bytes(), str(path)), "safe", context_for(glossaries)
+    )
+    text = review.document.text
+    return [
+        (text[e.start : e.end], e.replacement, review.status[e.id].value)
+        for e in review.proposals.edits
+        if e.cleaner == "entities"
+    ]
+
+
+@needs_seeds
+def test_every_accutel_of_seed_001_becomes_ecutel_and_n0ls_nols() -> None:
+    edits = entity_edits("001")
+    written = seed("001").read_text(encoding="utf-8").count("Accutel")
+    assert written == 8
+    assert [e for e in edits if e[0] == "Accutel"] == [("Accutel", "Ecutel", "applied")] * written
+    assert ("N0Ls", "NOLs", "applied") in edits
+    assert ("phone tax burn out", "PhoTags earn-out", "applied") in edits
+
+
+@needs_seeds
+def test_without_a_glossary_seed_text_is_left_alone() -> None:
+    """No glossary, no scope entries: only the call's own names could be proposed."""
+    for prefix in ("000", "001", "002", "003"):
+        assert entity_edits(prefix, ()) == []
+
+
+@needs_corpus
+@pytest.mark.parametrize("glossaries", [(), GLOSSARIES], ids=["no-glossary", "shipped"])
+def test_false_proposals_on_the_real_corpus_stay_under_one_per_10k_words(
+    glossaries: tuple[str, ...],
+) -> None:
+    """The corpus is real, correctly spelled text: every entity proposal counts as false."""
+    words = proposals = 0
+    for layout in "ABC":
+        for path in sorted((CORPUS / layout).glob("*.txt")):
+            review = review_document(
+                document_from_bytes(path.read_bytes(), str(path)), "safe", context_for(glossaries)
+            )
+            words += len(re.findall(r"\w+", review.document.text))
+            proposals += sum(1 for e in review.proposals.edits if e.cleaner == "entities")
+    assert proposals / words * 10_000 <= 1.0, (proposals, words)
+
+
+def _name_key(name: str) -> tuple[str, str]:
+    words = [w for w in name.replace(".", "").split() if w.lower() not in {"jr", "sr", "ii", "iii"}]
+    return (words[0].lower(), words[-1].lower()) if words else ("", "")
+
+
+@needs_corpus
+def test_lost_names_in_layout_b_are_restored_against_gold() -> None:
+    right = wrong = total = 0
+    for gold_path in GOLD:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        path = CORPUS / "B" / f"{gold_path.stem}.txt"
+        review = review_document(document_from_bytes(path.read_bytes(), str(path)), "all")
+
+        for mine, theirs in zip(turn_records(review), gold["turns"], strict=True):
+            if theirs["role"] == "operator" or theirs["speaker"] in ("", "Unidentified Speaker"):
+                continue
+            total += 1
+            if mine["speaker"]:
+                same = _name_key(mine["speaker"])[1] == _name_key(theirs["speaker"])[1]
+                right += same
+                wrong += not same
+    assert right / total >= 0.90, (right, wrong, total)
+    assert wrong / total <= 0.02, (right, wrong, total)
+
+
+@needs_seeds
+def test_seed_002_every_speaker_line_named() -> None:
+    path = seed("002")
+    review = review_document(document_from_bytes(path.read_bytes(), str(path)), "safe")
+    restored = [e for e in review.proposals.edits if e.cleaner == "names"]
+    assert len(restored) == 139  # every line but the 18 operator lines
+    assert all(review.status[e.id].value == "applied" for e in restored)
+    first = next(e for e in restored if e.replacement == "Bruce Quigley ")
+    assert "turn the conference over to Bruce Quigley" in first.reason
+
+
+def test_malformed_glossary_names_line_and_key(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "g.toml"
+    broken.write_text('scope = "X"\n\n[[entity]]\nname = "A"\nkind = "company"\naliases = "B"\n')
+    with pytest.raises(GlossaryError, match=r"g.toml:6: entity\[0\].aliases: must be a list"):
+        load_glossaries([broken])
+    broken.write_text("scope = \n")
+    with pytest.raises(GlossaryError, match=r"g.toml: .*line 1"):
+        load_glossaries([broken])
+
+
+def test_later_glossaries_override_and_add_alias_round_trips(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    first, second = tmp_path / "a.toml", tmp_path / "b.toml"
+    first.write_text('[[entity]]\nname = "Ecutel"\nkind = "product"\naliases = ["Acutel"]\n')
+    add_alias(second, "Ecutel", "Accutel", "company")
+    add_alias(second, "Ecutel", "Ecutell", "company")
+    merged = load_glossaries([first, second])
+    assert [(e.name, e.kind, e.aliases) for e in merged.entities] == [
+        ("Ecutel", "company", ("Accutel", "Ecutell"))
+    ]
+    assert parse_glossary(second.read_text()).entities == merged.entities
+
+
+def test_matcher_finds_the_sound_alike_first() -> None:
+    ranked = suggest("Accutel", ["Accel", "Ecutel", "Insignia", "QuickLink"])
+    assert ranked[0].choice == "Ecutel" and ranked[0].score >= 85
+
+
+names = st.text(alphabet=st.characters(min_codepoint=65, max_codepoint=122), min_size=1, max_size=12)
+
+
+@given(names, st.lists(names, min_size=1, max_size=8))
+def test_matcher_scores_are_bounded_ranked_and_exact_matches_win(
+    query: str, choices: list[str]
+) -> None:
+    ranked = suggest(query, [*choices, query], score_cutoff=0, limit=None)
+    scores = [c.score for c in ranked]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= s <= 100 for s in scores)
+    assert ranked[0].score == 100
+    assert all(c.score >= max(c.spelling, 0) for c in ranked)
+
+
+@needs_seeds
+def test_clean_text_keeps_possessives_and_loses_no_accutel() -> None:
+    path = seed("001")
+    review = review_document(
+        document_from_bytes(path.read_bytes(), str(path)), "safe", context_for(GLOSSARIES)
+    )
+    text = review.rendering.text
+    assert "Accutel" not in text and "Ecutel's customers" in text
