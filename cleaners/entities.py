@@ -14,6 +14,7 @@ glossaries a fuzzy match must be near-exact.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -257,22 +258,20 @@ def _own_scope(scan: _Scan, index: GlossaryIndex, context: Context) -> dict[str,
 
 
 def _sound_alikes(scan: _Scan, index: GlossaryIndex, context: Context) -> Iterator[Proposal]:
-    words: dict[str, list[tuple[int, int]]] = {}
-    for match in tables.CAPITALISED_WORD.finditer(scan.text):
-        word = match.group()
-        key = word.translate(tables.ASCII_LOWER)
+    words = []
+    for word in set(tables.CAPITALISED_WORD.findall(scan.text)):
+        key = ascii_lower(word)
         if key in index.spellings or key.removesuffix("s") in index.spellings:
             continue
-        if is_ordinary_word(word):
-            continue
-        words.setdefault(word, []).append(match.span())
+        if not is_ordinary_word(word):
+            words.append(word)
     if not words:
         return
     own = _own_scope(scan, index, context)
     own_keys = {spelling.translate(tables.ASCII_LOWER) for spelling in own}
     choices = [spelling for spelling in own if " " not in spelling]
-    for word, spans in words.items():
-        key = word.translate(tables.ASCII_LOWER)
+    for word in sorted(words):
+        key = ascii_lower(word)
         if key in own_keys or key.removesuffix("s") in own_keys:
             continue  # the name itself, or its plural ("TAMs", "DTNs")
         ranked = [
@@ -294,9 +293,11 @@ def _sound_alikes(scan: _Scan, index: GlossaryIndex, context: Context) -> Iterat
             for c, e in zip(ranked, entities, strict=True)
         ]
         reason = _sound_reason(word, best, entity)
-        for span in spans:
-            if scan.usable(*span):
-                yield from scan.propose(span, entity, confidence, reason, candidates, "fuzzy")
+        for match in re.finditer(rf"\b{re.escape(word)}\b", scan.text):
+            if scan.usable(*match.span()):
+                yield from scan.propose(
+                    match.span(), entity, confidence, reason, candidates, "fuzzy"
+                )
 
 
 def _sound_reason(word: str, best: Candidate, entity: Entity) -> str:

@@ -39,7 +39,11 @@ def test_malformed_glossary_is_bad_usage_in_one_line(tmp_path: Path) -> None:
     glossary = tmp_path / "bad.toml"
     glossary.write_text('[[entity]]\nname = "X"\nkind = "planet"\n', encoding="utf-8")
     result = callscrub(
-        "clean", str(EXAMPLES / "transcripts"), "--out", str(tmp_path / "o"), "--glossary",
+        "clean",
+        str(EXAMPLES / "transcripts"),
+        "--out",
+        str(tmp_path / "o"),
+        "--glossary",
         str(glossary),
     )
     assert result.returncode == 2

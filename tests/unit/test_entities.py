@@ -21,7 +21,9 @@ GLOSSARIES = tuple(
 )
 
 
-def entity_edits(prefix: str, glossaries: tuple[str, ...] = GLOSSARIES) -> list[tuple[str, str, str]]:
+def entity_edits(
+    prefix: str, glossaries: tuple[str, ...] = GLOSSARIES
+) -> list[tuple[str, str, str]]:
     path = seed(prefix)
     review = review_document(
         document_from_bytes(path.read_bytes(), str(path)), "safe", context_for(glossaries)
@@ -131,7 +133,9 @@ def test_matcher_finds_the_sound_alike_first() -> None:
     assert ranked[0].choice == "Ecutel" and ranked[0].score >= 85
 
 
-names = st.text(alphabet=st.characters(min_codepoint=65, max_codepoint=122), min_size=1, max_size=12)
+names = st.text(
+    alphabet=st.characters(min_codepoint=65, max_codepoint=122), min_size=1, max_size=12
+)
 
 
 @given(names, st.lists(names, min_size=1, max_size=8))
