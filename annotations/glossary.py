@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,9 +63,6 @@ class Glossary:
         """
         wanted = {GLOBAL, (ticker or "").upper()}
         return tuple(entity for entity in self.entities if entity.scope in wanted)
-
-    def is_protected(self, words: str) -> bool:
-        return words.casefold() in self.protected
 
     def merged(self, other: Glossary) -> Glossary:
         """``other`` overrides entities of the same name and scope; protected words add up.
@@ -216,12 +213,3 @@ def add_alias(path: Path, name: str, alias: str, kind: str) -> None:
 def _toml_string(value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
     return f'"{escaped}"'
-
-
-def spellings(entities: Iterable[Entity]) -> dict[str, Entity]:
-    """Every spelling (name and aliases), casefolded, to its entity."""
-    table: dict[str, Entity] = {}
-    for entity in entities:
-        for spelling in entity.spellings:
-            table.setdefault(spelling.casefold(), entity)
-    return table

@@ -188,15 +188,19 @@ def replay_decisions(review: Review, records: list[dict[str, Any]]) -> list[str]
     return stale
 
 
+def _load(job: Job, options: Options, report: Report) -> Document:
+    data = read_input(job.path, options.max_bytes)
+    report.size = len(data)
+    return document_from_bytes(data, str(job.path))
+
+
 def clean_job(job: Job, options: Options) -> Report:
     """Clean one file and write its outputs; any failure becomes the report's error."""
     report = Report(str(job.path))
+    context = context_for(options.glossaries)
     try:
-        data = read_input(job.path, options.max_bytes)
-        report.size = len(data)
-        document = document_from_bytes(data, str(job.path))
+        document = _load(job, options, report)
         page = parse(document.text)
-        context = context_for(options.glossaries)
         review = review_document(document, options.policy, context, page)
         recorded = decisions_for(options.decisions).get(document.source.sha256, [])
         report.stale_decisions = replay_decisions(review, recorded)
@@ -210,7 +214,7 @@ def clean_job(job: Job, options: Options) -> Report:
     report.turns = len(review.turns)
     report.edits = Counter({(c, s.value): n for (c, s), n in review.counts().items()})
     report.uncertain = sum(1 for a in review.proposals.annotations if a.kind == "uncertain")
-    report.mentions = mentions(page, str(job.path))
+    report.mentions = mentions(page, str(job.path), context)
     return report
 
 
@@ -218,14 +222,12 @@ def mentions_job(job: Job, options: Options) -> Report:
     """Read one file for the names it mentions; writes nothing."""
     report = Report(str(job.path))
     try:
-        data = read_input(job.path, options.max_bytes)
-        report.size = len(data)
-        page = parse(document_from_bytes(data, str(job.path)).text)
+        page = parse(_load(job, options, report).text)
     except (InputError, DecodeError) as error:
         report.error = str(error)
         return report
     report.turns = len(page.turns)
-    report.mentions = mentions(page, str(job.path))
+    report.mentions = mentions(page, str(job.path), context_for(options.glossaries))
     return report
 
 

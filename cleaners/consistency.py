@@ -20,6 +20,7 @@ from cleaners import tables
 from cleaners.entities import is_ordinary_word
 from cleaners.matcher import suggest
 from cleaners.names import first_name_key, read_cast
+from cleaners.registry import Context
 from cleaners.structure import Page
 
 #: Two rare single words of one group this similar are reported as one name.
@@ -41,9 +42,9 @@ class Mentions:
     text_sample: str = ""
 
 
-def mentions(page: Page, path: str) -> Mentions:
+def mentions(page: Page, path: str, context: Context) -> Mentions:
     """The names a call mentions and how often."""
-    cast = read_cast(page)
+    cast = read_cast(page, context)
     found = Mentions(path, page.metadata.ticker, page.metadata.company)
     found.people.update(dict.fromkeys(cast.people, 0))
     for turn in page.turns:

@@ -58,12 +58,12 @@ def _build_index(glossary: Glossary) -> GlossaryIndex:
     spellings: dict[str, list[Entity]] = {}
     for entity in glossary.entities:
         for spelling in entity.spellings:
-            spellings.setdefault(spelling.translate(tables.ASCII_LOWER), []).append(entity)
+            spellings.setdefault(ascii_lower(spelling), []).append(entity)
     automaton: ahocorasick.Automaton | None = None
     aliases = [
         key
         for key, entities in spellings.items()
-        if any(key != entity.name.translate(tables.ASCII_LOWER) for entity in entities)
+        if any(key != ascii_lower(entity.name) for entity in entities)
     ]
     if aliases:
         automaton = ahocorasick.Automaton()
@@ -86,8 +86,11 @@ def _build_index(glossary: Glossary) -> GlossaryIndex:
 
 
 def ascii_lower(text: str) -> str:
-    """Lower case with every position kept (``str.lower`` is much faster than a
-    translate table, but may change the length of a few non-ASCII letters)."""
+    """Lower case that keeps every position, so spans found in it index the original.
+
+    ``str.lower`` is much faster than a translate table but changes the length of a few
+    non-ASCII letters; only then is the text lowered letter by letter, ASCII only.
+    """
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else text.translate(tables.ASCII_LOWER)
 
@@ -211,19 +214,21 @@ def _aliases(scan: _Scan, index: GlossaryIndex) -> Iterator[Proposal]:
             f"{written!r} is a known variant of the {entity.kind} "
             f"{entity.name!r} (glossary, {entity.scope})"
         )
-        candidate: list[dict[str, object]] = [
-            {"name": entity.name, "kind": entity.kind, "score": 100.0}
-        ]
         yield from scan.propose(
-            (start, end), entity, confidence, reason, candidate, "glossary alias"
+            (start, end), entity, confidence, reason, _only(entity), "glossary alias"
         )
+
+
+def _only(entity: Entity) -> list[dict[str, object]]:
+    """The candidate list of an exact glossary match: that entity alone."""
+    return [{"name": entity.name, "kind": entity.kind, "score": 100.0}]
 
 
 def _letter_digit_confusions(scan: _Scan, index: GlossaryIndex) -> Iterator[Proposal]:
     if not index.spellings:
         return
     for match in tables.LETTER_DIGIT_WORD.finditer(scan.text):
-        key = match.group().translate(tables.DIGIT_LOOKALIKES).translate(tables.ASCII_LOWER)
+        key = ascii_lower(match.group().translate(tables.DIGIT_LOOKALIKES))
         entities = _in_scope(index.spellings.get(key, ()), scan.ticker)
         if not entities or not scan.usable(*match.span()):
             continue
@@ -232,11 +237,8 @@ def _letter_digit_confusions(scan: _Scan, index: GlossaryIndex) -> Iterator[Prop
             f"{match.group()!r} mixes digits and letters; read as letters it is the "
             f"{entity.kind} {entity.name!r} (glossary, {entity.scope})"
         )
-        candidate: list[dict[str, object]] = [
-            {"name": entity.name, "kind": entity.kind, "score": 100.0}
-        ]
         yield from scan.propose(
-            match.span(), entity, 0.9, reason, candidate, "letter/digit confusion"
+            match.span(), entity, 0.9, reason, _only(entity), "letter/digit confusion"
         )
 
 
@@ -247,7 +249,7 @@ def _own_scope(scan: _Scan, index: GlossaryIndex, context: Context) -> dict[str,
     for entity in index.by_scope.get(scope, ()):
         for spelling in entity.spellings:
             choices.setdefault(spelling, entity)
-    cast = read_cast(scan.page)
+    cast = read_cast(scan.page, context)
     for person in cast.people:
         for word in person.split():
             if len(word) >= 4:
@@ -268,7 +270,7 @@ def _sound_alikes(scan: _Scan, index: GlossaryIndex, context: Context) -> Iterat
     if not words:
         return
     own = _own_scope(scan, index, context)
-    own_keys = {spelling.translate(tables.ASCII_LOWER) for spelling in own}
+    own_keys = {ascii_lower(spelling) for spelling in own}
     choices = [spelling for spelling in own if " " not in spelling]
     for word in sorted(words):
         key = ascii_lower(word)
@@ -278,7 +280,7 @@ def _sound_alikes(scan: _Scan, index: GlossaryIndex, context: Context) -> Iterat
             candidate
             for candidate in suggest(word, choices, score_cutoff=tables.SCOPE_FUZZY_CUTOFF)
             # "Bioenergy" is not a mis-hearing of "Energy": one spelling inside the other
-            if candidate.choice.translate(tables.ASCII_LOWER) not in key
+            if ascii_lower(candidate.choice) not in key
         ]
         entities = [own[candidate.choice] for candidate in ranked]
         if not ranked:
@@ -313,7 +315,7 @@ def _near_exact_global(
 ) -> tuple[list[Candidate], list[Entity]]:
     """Global entries one inserted or deleted letter away: a deletion-neighbourhood lookup,
     so a 100,000-entry list costs a few dictionary probes per rare word."""
-    key = word.translate(tables.ASCII_LOWER)
+    key = ascii_lower(word)
     found: dict[str, Entity] = {}
     for variant in (key, *_deletions(key)):
         for spelling in index.near.get(variant, ()):

@@ -53,7 +53,7 @@ class Cast:
     """Everything the call says about its people, indexed by turn."""
 
     page: Page
-    people: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    people: set[str] = field(default_factory=set)
     roster: list[tuple[str, str, str]] = field(default_factory=list)  # name, title, quote
     evidence: dict[int, list[Evidence]] = field(default_factory=lambda: defaultdict(list))
     firms: dict[str, str] = field(default_factory=dict)  # person -> firm
@@ -137,18 +137,16 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return _flat(text[left : right + 1 if right != -1 else len(text)])
 
 
-_last_cast: list[Cast] = []
-
-
-def read_cast(page: Page) -> Cast:
+def read_cast(page: Page, context: Context) -> Cast:
     """Collect every name the call mentions and what each mention says of a turn.
 
-    Several cleaners ask for the same page's cast in a row; the last one is kept.
+    Several cleaners ask for the same page's cast in a row, so the context keeps the last.
     """
-    if _last_cast and _last_cast[0].page is page:
-        return _last_cast[0]
+    cached = context.cache.get("cast")
+    if isinstance(cached, Cast) and cached.page is page:
+        return cached
     cast = _read_cast(page)
-    _last_cast[:] = [cast]
+    context.cache["cast"] = cast
     return cast
 
 
@@ -157,7 +155,7 @@ def _read_cast(page: Page) -> Cast:
     turns = page.turns
     for turn in turns:
         if turn.speaker and turn.role != "operator":
-            cast.people[turn.speaker].add(turn.title)
+            cast.people.add(turn.speaker)
     for index, turn in enumerate(turns):
         body = _turn_text(page, turn)
         if not body:
@@ -182,7 +180,7 @@ def _read_introductions(cast: Cast, index: int, body: str, base: int) -> None:
         name = clean_person(match[group])
         if name is None or " " not in name:
             continue
-        cast.people[name]
+        cast.people.add(name)
         cast.analysts.add(name)
         quote = _sentence_around(body, match.start(), match.end())
         for following in range(index + 1, len(cast.page.turns)):
@@ -205,7 +203,7 @@ def _read_self_introduction(cast: Cast, index: int, body: str) -> None:
     match = tables.SELF_INTRODUCTION.search(body[:300])
     name = clean_person(match["name"]) if match else None
     if match and name and " " in name:
-        cast.people[name]
+        cast.people.add(name)
         cast.analysts.add(name)
         quote = _sentence_around(body, match.start(), match.end())
         for following in range(index, len(cast.page.turns)):
@@ -227,7 +225,7 @@ def _read_handover(cast: Cast, index: int, body: str) -> None:
             continue
         quote = _sentence_around(tail, match.start(), match.end())
         if " " in name:
-            cast.people[name]
+            cast.people.add(name)
             if match["title"] or match["role"]:
                 cast.roster.append((name, match["title"] or match["role"], quote))
         cast.evidence[following].append(Evidence(name, "handover", quote, WEIGHTS["handover"]))
@@ -260,7 +258,7 @@ def _read_roster(cast: Cast, body: str) -> None:
         quote = _sentence_around(body, match.start(), match.end())
         for title in candidates:
             if _has_title_word(title):
-                cast.people[name]
+                cast.people.add(name)
                 cast.roster.append((name, title.strip(" ,"), quote))
 
 
@@ -360,7 +358,7 @@ def restore_names(page: Page, context: Context) -> Iterator[Proposal]:
     ...  if isinstance(p, Edit)]
     [('Ann Lee ', 0.92), ('Bo Chen ', 0.92)]
     """
-    cast = read_cast(page)
+    cast = read_cast(page, context)
     restored = cast.restored
     for index, turn in enumerate(page.turns):
         start, end = turn.speaker_span
