@@ -6,13 +6,18 @@ overlap: accepting an edit rejects any applied edit it overlaps.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Any
 
 from annotations.model import Annotation, Document, Edit, Metadata, Status, Turn
 from annotations.render import Rendering, render, resolve_overlaps
+
+#: The cleaner name of an edit a person made by hand; its ids are ``h1``, ``h2``, ...
+HAND = "editor"
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,7 @@ class Review:
                     self.status[other.id] = Status.REJECTED
                     displaced.append(other.id)
         self.status[edit_id] = status
-        self.__dict__.pop("rendering", None)
+        self._changed()
         return displaced
 
     def apply_policy(self, minimum_confidence: float) -> None:
@@ -103,7 +108,86 @@ class Review:
                 and edit.confidence >= minimum_confidence
             ):
                 self.status[edit.id] = Status.APPLIED
+        self._changed()
+
+    def _changed(self) -> None:
         self.__dict__.pop("rendering", None)
+        self.__dict__.pop("by_id", None)
+
+    def add_hand_edit(self, start: int, end: int, replacement: str, note: str = "") -> Edit:
+        """Add an edit typed by a person, applied; overlapping applied edits are rejected.
+
+        >>> from annotations.model import Source
+        >>> review = Review(Document("Accutel grew.", Source("x", "", "utf-8")),
+        ...                 Proposals((), (), Metadata(), {}))
+        >>> edit = review.add_hand_edit(0, 7, "Ecutel")
+        >>> edit.id, review.rendering.text
+        ('h1', 'Ecutel grew.')
+        """
+        numbers = [int(e.id[1:]) for e in self.proposals.edits if e.cleaner == HAND]
+        edit = Edit(
+            start,
+            end,
+            replacement,
+            HAND,
+            note or "edited by hand",
+            1.0,
+            f"h{max(numbers, default=0) + 1}",
+        )
+        self.restore_hand_edit(edit)
+        self.decide(edit.id, Status.APPLIED)
+        return edit
+
+    def restore_hand_edit(self, edit: Edit) -> None:
+        """Put back a hand edit (redo, a journal, an earlier output), with no decision."""
+        if edit.cleaner != HAND or edit.id in self.status:
+            raise ValueError(f"{edit.id} is not a new hand edit")
+        edits = list(self.proposals.edits)
+        insort(edits, edit, key=lambda e: (e.start, e.end))
+        self.proposals = replace(self.proposals, edits=tuple(edits))
+        self.status[edit.id] = Status.PROPOSED
+        self._changed()
+
+    def remove_hand_edit(self, edit_id: str) -> None:
+        """Take a hand edit out again (undo of its creation)."""
+        edit = self.by_id[edit_id]
+        if edit.cleaner != HAND:
+            raise ValueError(f"{edit_id} was proposed by {edit.cleaner}, not typed by hand")
+        self.proposals = replace(
+            self.proposals, edits=tuple(e for e in self.proposals.edits if e.id != edit_id)
+        )
+        del self.status[edit_id]
+        self._changed()
+
+    def replay(self, records: Iterable[Mapping[str, Any]]) -> tuple[int, list[str]]:
+        """Apply an earlier review's decisions (its ``.json`` edit records) to this one.
+
+        An edit is the same when cleaner, span, original and replacement all agree; hand
+        edits are added back. Returns how many decisions were restored and one line for
+        each that no longer applies.
+        """
+        text = self.document.text
+        by_key = {(e.cleaner, e.start, e.end, e.replacement): e for e in self.proposals.edits}
+        restored, stale = 0, []
+        for record in records:
+            key = (record["cleaner"], record["start"], record["end"], record["replacement"])
+            fits = (
+                record["end"] <= len(text)
+                and text[record["start"] : record["end"]] == (record["original"])
+            )
+            edit = by_key.get(key)
+            if fits and edit is None and record["cleaner"] == HAND:
+                edit = self.add_hand_edit(record["start"], record["end"], record["replacement"])
+                by_key[key] = edit
+            if edit is None or not fits:
+                stale.append(
+                    f"decision {record['id']} ({record['status']}: {record['original']!r} -> "
+                    f"{record['replacement']!r}, {record['cleaner']}) no longer applies"
+                )
+                continue
+            self.decide(edit.id, Status(record["status"]))
+            restored += 1
+        return restored, stale
 
     @cached_property
     def rendering(self) -> Rendering:

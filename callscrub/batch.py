@@ -20,7 +20,6 @@ import orjson
 
 from annotations.glossary import load_glossaries
 from annotations.model import Document, Source, Status
-from annotations.review import Review
 from annotations.writers import WRITERS, sha256, write_outputs
 from cleaners.consistency import Mentions, Variant, mentions
 from cleaners.decode import DecodeError, decode
@@ -166,28 +165,6 @@ def decisions_for(paths: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
     return found
 
 
-def replay_decisions(review: Review, records: list[dict[str, Any]]) -> list[str]:
-    """Apply an earlier run's decisions to the same edits of this run.
-
-    An edit is the same when cleaner, span, original and replacement all agree. Returns
-    one line for each decision that no longer applies.
-    """
-    text = review.document.text
-    by_key = {(e.cleaner, e.start, e.end, e.replacement): e for e in review.proposals.edits}
-    stale = []
-    for record in records:
-        key = (record["cleaner"], record["start"], record["end"], record["replacement"])
-        edit = by_key.get(key)
-        if edit is None or text[edit.start : edit.end] != record["original"]:
-            stale.append(
-                f"decision {record['id']} ({record['status']}: {record['original']!r} -> "
-                f"{record['replacement']!r}, {record['cleaner']}) no longer applies"
-            )
-            continue
-        review.decide(edit.id, Status(record["status"]))
-    return stale
-
-
 def _load(job: Job, options: Options, report: Report) -> Document:
     data = read_input(job.path, options.max_bytes)
     report.size = len(data)
@@ -203,7 +180,7 @@ def clean_job(job: Job, options: Options) -> Report:
         page = parse(document.text)
         review = review_document(document, options.policy, context, page)
         recorded = decisions_for(options.decisions).get(document.source.sha256, [])
-        report.stale_decisions = replay_decisions(review, recorded)
+        _, report.stale_decisions = review.replay(recorded)
         try:
             report.outputs = [str(p) for p in write_outputs(review, job.stem, options.formats)]
         except OSError as error:

@@ -120,6 +120,22 @@ def build_parser() -> argparse.ArgumentParser:
     entities.add_argument("--jobs", type=_positive, default=1, help="worker processes")
     _glossary_option(entities)
 
+    edit = commands.add_parser(
+        "edit",
+        help="review proposals in the terminal editor and save an annotated copy",
+        description="Open a raw transcript, the .json of an earlier run, or a folder in the "
+        "editor. Saves go to --out, or beside the input as NAME.clean.*; never over the input.",
+    )
+    edit.add_argument("paths", nargs="+", metavar="PATH")
+    edit.add_argument("--out", type=Path, help="where saves go (default: beside the input)")
+    edit.add_argument(
+        "--apply",
+        choices=list(POLICIES),
+        default="safe",
+        help="which proposals start accepted (default safe)",
+    )
+    _glossary_option(edit)
+
     glossary = commands.add_parser("glossary", help="edit a glossary file")
     glossary_commands = glossary.add_subparsers(dest="glossary_command", required=True)
     add = glossary_commands.add_parser(
@@ -252,13 +268,27 @@ def glossary_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def edit(args: argparse.Namespace) -> int:
+    # imported here so that the batch commands never load the editor
+    from tui.app import make_editor
+
+    try:
+        context_for(tuple(args.glossary))
+        app = make_editor(args.paths, args.out, args.glossary, args.apply)
+    except (GlossaryError, ValueError) as error:
+        print(f"callscrub: error: {error}", file=sys.stderr)
+        return 2
+    app.run()
+    return app.return_code or 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    commands = {"clean": clean, "entities": entities, "glossary": glossary_add}
+    commands = {"clean": clean, "entities": entities, "glossary": glossary_add, "edit": edit}
     try:
         return commands[args.command](args)
     except InputError as error:

@@ -54,6 +54,31 @@ def run(
     return edits, annotations
 
 
+#: What kind of change each cleaner proposes, as the editor groups and colours them.
+KIND_OF_CLEANER = {
+    "encoding": "encoding",
+    "boilerplate": "boilerplate",
+    "layout": "layout",
+    "speakers": "speaker",
+    "names": "speaker",
+    "entities": "entity",
+    "markers": "marker",
+    "whitespace": "layout",
+    "language": "translation",
+    "editor": "edit",
+}
+KINDS = ("entity", "speaker", "encoding", "marker", "boilerplate", "translation", "layout", "edit")
+
+
+def kind_of(cleaner_name: str) -> str:
+    """The kind of change a cleaner proposes.
+
+    >>> kind_of("names"), kind_of("whitespace")
+    ('speaker', 'layout')
+    """
+    return KIND_OF_CLEANER.get(cleaner_name, cleaner_name)
+
+
 def order() -> dict[str, int]:
     """Each cleaner's place in the pipeline: the tie-breaker between overlapping edits."""
     return {name: rank for rank, name in enumerate(CLEANERS)}

@@ -1,0 +1,359 @@
+"""The editor's panels: the proposal list, its counts, the detail of one proposal, and the
+translation of the paragraph it sits in. They report upward with messages; the state
+(the session) lives in the review screen."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import DataTable, Static
+
+from annotations.model import Edit, Status
+from annotations.review import Review
+from cleaners.registry import KINDS, kind_of
+from tui.transcript import KIND_COLOURS, visible
+
+STATUS_MARKS = {Status.PROPOSED: "●", Status.APPLIED: "✓", Status.REJECTED: "✗"}
+STATUS_WORDS = {Status.PROPOSED: "pending", Status.APPLIED: "accepted", Status.REJECTED: "rejected"}
+STATUS_STYLES = {Status.PROPOSED: "bold yellow", Status.APPLIED: "green", Status.REJECTED: "red"}
+CHANGE_WIDTH = 38
+
+
+def change_text(original: str, replacement: str, width: int = CHANGE_WIDTH) -> Text:
+    """``old → new`` on one line, shown literally, control characters made visible.
+
+    >>> change_text("Accutel", "Ecutel").plain
+    'Accutel → Ecutel'
+    >>> change_text("  • ", "").plain
+    '"  • " removed'
+    """
+
+    def show(text: str) -> str:
+        shown = visible(text).replace("\n", "↵")
+        return f'"{shown}"' if shown != shown.strip() or not shown else shown
+
+    if not replacement:
+        plain = f"{show(original)} removed"
+    elif not original:
+        plain = f"+ {show(replacement)}"
+    else:
+        plain = f"{show(original)} → {show(replacement)}"
+    if len(plain) > width:
+        plain = plain[: width - 1] + "…"
+    return Text(plain)
+
+
+def entity_candidates(review: Review, edit: Edit) -> list[dict[str, Any]]:
+    """The ranked candidates the entity cleaner gave for this edit's span."""
+    for annotation in review.proposals.annotations:
+        if (annotation.start, annotation.end) == edit.span and annotation.kind == "entity":
+            return list(annotation.body.get("candidates", []))
+    return []
+
+
+class ProposalCounts(Static):
+    """Pending and total proposals of each kind, and the active filter."""
+
+    DEFAULT_CSS = """
+    ProposalCounts { height: auto; padding: 0 1; background: $boost; }
+    """
+
+    def show(self, review: Review, kind: str | None, status: Status | None) -> None:
+        totals: Counter[str] = Counter()
+        pending: Counter[str] = Counter()
+        for edit in review.edits:
+            kind_name = kind_of(edit.cleaner)
+            totals[kind_name] += 1
+            if review.status[edit.id] is Status.PROPOSED:
+                pending[kind_name] += 1
+        text = Text()
+        for kind_name in KINDS:
+            if totals[kind_name]:
+                style = KIND_COLOURS.get(kind_name, "")
+                if kind == kind_name:
+                    style += " reverse"
+                text.append(f"{kind_name} {pending[kind_name]}/{totals[kind_name]}", style)
+                text.append("  ")
+        states = Counter(review.status[e.id] for e in review.edits)
+        text.append(
+            f"\n{states[Status.PROPOSED]} pending · {states[Status.APPLIED]} accepted · "
+            f"{states[Status.REJECTED]} rejected · showing "
+            f"{kind or 'every kind'}, {STATUS_WORDS[status] if status else 'any status'}",
+            "dim",
+        )
+        self.update(text)
+
+
+class ProposalList(DataTable[Text]):
+    """Every proposal, one row each, grouped by kind (or in text order) and filterable."""
+
+    DEFAULT_CSS = """
+    ProposalList { height: 1fr; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Next", show=False),
+        Binding("k", "cursor_up", "Previous", show=False),
+        Binding("n", "next_pending", "Next pending"),
+        Binding("p", "previous_pending", "Prev pending"),
+        Binding("a", "accept", "Accept"),
+        Binding("r", "reject", "Reject"),
+        Binding("A", "all_like('applied')", "Accept all like it"),
+        Binding("R", "all_like('rejected')", "Reject all like it"),
+        Binding("e", "edit", "Edit"),
+        Binding("g", "glossary", "To glossary"),
+        Binding("f", "cycle_kind", "Filter kind"),
+        Binding("F", "cycle_status", "Filter status"),
+        Binding("o", "toggle_order", "Group by kind"),
+        *[Binding(str(n), f"pick({n})", f"Pick candidate {n}", show=False) for n in range(1, 10)],
+    ]
+
+    class Chosen(Message):
+        """The highlighted proposal changed."""
+
+        def __init__(self, edit_id: str | None) -> None:
+            super().__init__()
+            self.edit_id = edit_id
+
+    class Accepted(Message):
+        def __init__(self, edit_id: str) -> None:
+            super().__init__()
+            self.edit_id = edit_id
+
+    class Rejected(Message):
+        def __init__(self, edit_id: str) -> None:
+            super().__init__()
+            self.edit_id = edit_id
+
+    class AllLikeRequested(Message):
+        """Decide every pending proposal of the same kind or the same original text."""
+
+        def __init__(self, edit_id: str, status: Status) -> None:
+            super().__init__()
+            self.edit_id = edit_id
+            self.status = status
+
+    class EditRequested(Message):
+        def __init__(self, edit_id: str) -> None:
+            super().__init__()
+            self.edit_id = edit_id
+
+    class GlossaryRequested(Message):
+        def __init__(self, edit_id: str) -> None:
+            super().__init__()
+            self.edit_id = edit_id
+
+    class CandidatePicked(Message):
+        def __init__(self, edit_id: str, number: int) -> None:
+            super().__init__()
+            self.edit_id = edit_id
+            self.number = number
+
+    class FilterChanged(Message):
+        pass
+
+    def __init__(self, review: Review, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        self.review = review
+        self.kind_filter: str | None = None
+        self.status_filter: Status | None = None
+        self.grouped = True
+        self.order: list[str] = []
+
+    def on_mount(self) -> None:
+        self.add_column("", key="status", width=1)
+        self.add_column("kind", key="kind", width=8)
+        self.add_column("change", key="change", width=CHANGE_WIDTH)
+        self.add_column("conf", key="confidence", width=4)
+        self.populate()
+
+    def _row(self, edit: Edit) -> tuple[Text, Text, Text, Text]:
+        status = self.review.status[edit.id]
+        kind = kind_of(edit.cleaner)
+        original = self.review.document.text[edit.start : edit.end]
+        return (
+            Text(STATUS_MARKS[status], STATUS_STYLES[status]),
+            Text(kind, KIND_COLOURS.get(kind, "")),
+            change_text(original, edit.replacement),
+            Text(f"{edit.confidence:.2f}", "dim"),
+        )
+
+    def populate(self, keep: str | None = None) -> None:
+        """Fill the rows for the current filters; the cursor stays on ``keep`` if shown."""
+        keep = keep or self.current
+        review = self.review
+        edits = [
+            e
+            for e in review.edits
+            if (self.kind_filter is None or kind_of(e.cleaner) == self.kind_filter)
+            and (self.status_filter is None or review.status[e.id] is self.status_filter)
+        ]
+        if self.grouped:
+            rank = {kind: n for n, kind in enumerate(KINDS)}
+            edits.sort(key=lambda e: (rank.get(kind_of(e.cleaner), len(rank)), e.start, e.end))
+        self.clear()
+        for edit in edits:
+            self.add_row(*self._row(edit), key=edit.id)
+        self.order = [e.id for e in edits]
+        if keep in self.order:
+            self.move_cursor(row=self.order.index(keep), animate=False)
+        self.post_message(self.Chosen(self.current))
+
+    def refresh_rows(self, edit_ids: set[str]) -> None:
+        """Show the new status of these edits."""
+        shown = set(self.order)
+        for edit_id in edit_ids & shown:
+            status = self.review.status[edit_id]
+            self.update_cell(edit_id, "status", Text(STATUS_MARKS[status], STATUS_STYLES[status]))
+
+    @property
+    def current(self) -> str | None:
+        if not self.order or not 0 <= self.cursor_row < len(self.order):
+            return None
+        return self.order[self.cursor_row]
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self.current))
+
+    def _seek_pending(self, step: int) -> None:
+        status = self.review.status
+        row = self.cursor_row + step
+        while 0 <= row < len(self.order):
+            if status[self.order[row]] is Status.PROPOSED:
+                self.move_cursor(row=row, animate=False)
+                return
+            row += step
+        self.notify("no more pending proposals this way", timeout=2)
+
+    def action_next_pending(self) -> None:
+        self._seek_pending(1)
+
+    def action_previous_pending(self) -> None:
+        self._seek_pending(-1)
+
+    def _post_for_current(self, make: type[Message], *extra: Any) -> None:
+        if self.current is None:
+            self.notify("no proposal selected", severity="warning", timeout=2)
+            return
+        self.post_message(make(self.current, *extra))  # type: ignore[call-arg]
+
+    def action_accept(self) -> None:
+        self._post_for_current(self.Accepted)
+
+    def action_reject(self) -> None:
+        self._post_for_current(self.Rejected)
+
+    def action_all_like(self, status: str) -> None:
+        self._post_for_current(self.AllLikeRequested, Status(status))
+
+    def action_edit(self) -> None:
+        self._post_for_current(self.EditRequested)
+
+    def action_glossary(self) -> None:
+        self._post_for_current(self.GlossaryRequested)
+
+    def action_pick(self, number: int) -> None:
+        self._post_for_current(self.CandidatePicked, number)
+
+    def action_cycle_kind(self) -> None:
+        present = [k for k in KINDS if any(kind_of(e.cleaner) == k for e in self.review.edits)]
+        choices: list[str | None] = [None, *present]
+        self.kind_filter = choices[(choices.index(self.kind_filter) + 1) % len(choices)]
+        self.populate()
+        self.post_message(self.FilterChanged())
+
+    def action_cycle_status(self) -> None:
+        choices: list[Status | None] = [None, Status.PROPOSED, Status.APPLIED, Status.REJECTED]
+        self.status_filter = choices[(choices.index(self.status_filter) + 1) % len(choices)]
+        self.populate()
+        self.post_message(self.FilterChanged())
+
+    def action_toggle_order(self) -> None:
+        self.grouped = not self.grouped
+        self.populate()
+        self.notify("grouped by kind" if self.grouped else "in text order", timeout=2)
+
+
+class DetailPanel(Static):
+    """The selected proposal: original and replacement, reason, confidence, candidates."""
+
+    DEFAULT_CSS = """
+    DetailPanel { height: auto; max-height: 14; padding: 0 1; border-top: solid $primary; }
+    """
+
+    def show(self, review: Review, edit_id: str | None) -> None:
+        if edit_id is None or edit_id not in review.by_id:
+            self.update(Text("no proposal selected", "dim"))
+            return
+        edit = review.by_id[edit_id]
+        status = review.status[edit_id]
+        kind = kind_of(edit.cleaner)
+        original = review.document.text[edit.start : edit.end]
+        text = Text()
+        text.append(f"{edit.id} ", "bold")
+        text.append(kind, KIND_COLOURS.get(kind, ""))
+        text.append(f" by {edit.cleaner} · ")
+        text.append(STATUS_WORDS[status], STATUS_STYLES[status])
+        text.append(f" · confidence {edit.confidence:.2f}")
+        superseded = review.proposals.superseded.get(edit.id)
+        if superseded:
+            text.append(f" · overlaps {superseded}", "dim")
+        text.append("\noriginal:    ", "dim")
+        text.append(visible(original).replace("\n", "↵") or "(nothing: an insertion)")
+        text.append("\nreplacement: ", "dim")
+        text.append(visible(edit.replacement).replace("\n", "↵") or "(nothing: a removal)")
+        text.append("\nwhy: ", "dim")
+        text.append(edit.reason)
+        candidates = entity_candidates(review, edit)
+        if candidates:
+            text.append("\ncandidates (press the number to pick):", "dim")
+            for number, candidate in enumerate(candidates[:9], start=1):
+                text.append(
+                    f"\n  {number}. {candidate.get('name')} ({candidate.get('kind')}, "
+                    f"{candidate.get('score', '')})"
+                )
+        self.update(text)
+
+
+class TranslationPanel(Static):
+    """The Chinese machine translation of the paragraph the selected proposal sits in."""
+
+    DEFAULT_CSS = """
+    TranslationPanel { height: auto; max-height: 10; padding: 0 1; border-top: solid $secondary; }
+    """
+
+    def show(self, review: Review, edit_id: str | None) -> None:
+        text = Text()
+        edit = review.by_id.get(edit_id) if edit_id else None
+        paragraph = _paragraph_of(review, edit.start) if edit else None
+        found = [
+            a
+            for a in review.proposals.annotations
+            if a.kind == "translation"
+            and paragraph is not None
+            and a.start < paragraph[1]
+            and paragraph[0] < a.end
+        ]
+        if not any(a.kind == "translation" for a in review.proposals.annotations):
+            text.append("this page has no translations", "dim")
+        elif not found:
+            text.append("no translation of this paragraph", "dim")
+        for annotation in found:
+            text.append(f"{annotation.body.get('language', '')}: ", "dim")
+            text.append(visible(str(annotation.body.get("text", ""))))
+        self.update(text)
+
+
+def _paragraph_of(review: Review, position: int) -> tuple[int, int] | None:
+    for turn in review.turns:
+        if turn.start <= position <= turn.end:
+            for paragraph in turn.paragraphs:
+                if paragraph[0] <= position <= paragraph[1]:
+                    return paragraph
+            return turn.start, turn.end
+    return None
