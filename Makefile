@@ -19,7 +19,7 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
-	$(BIN)/callscrub clean examples/transcripts --out out
+	$(BIN)/callscrub clean examples/transcripts --out out --glossary examples/glossaries/hlrb.toml
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

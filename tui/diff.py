@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import zip_longest
 
 from rapidfuzz.distance import Levenshtein
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Size
@@ -59,6 +60,11 @@ def diff_lines(original: str, clean: str, *, side_by_side: bool) -> list[DiffLin
             lines.extend(DiffLine("-", x, None) for x in a)
             lines.extend(DiffLine("+", None, y) for y in b)
     return lines
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal cells (a CJK character takes two)."""
+    return text + " " * max(width - cell_len(text), 0)
 
 
 STYLES = {
@@ -115,9 +121,9 @@ class DiffView(ScrollView, can_focus=True):
                 for x, y in zip_longest(left or [""], right or [""], fillvalue=""):
                     rows.append(
                         [
-                            Segment(x.ljust(half), left_style if line.left is not None else None),
+                            Segment(_pad(x, half), left_style if line.left is not None else None),
                             Segment(" │ "),
-                            Segment(y.ljust(half), right_style if line.right is not None else None),
+                            Segment(_pad(y, half), right_style if line.right is not None else None),
                         ]
                     )
         else:

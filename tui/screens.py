@@ -12,6 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, LoadingIndicator, OptionList, Static
 
@@ -239,7 +240,8 @@ class ReviewScreen(Screen[None]):
         except (InputError, DecodeError, GlossaryError, OSError, ValueError) as error:
             self.app.call_from_thread(self.failed, f"{self.path}: {error}")
             return
-        self.app.call_from_thread(self.show, opened)
+        # post_message is safe from a thread; the screen mounts its panes on its own loop
+        self.post_message(self.Loaded(opened))
 
     def failed(self, message: str) -> None:
         self.app.notify(message, severity="error", timeout=10)
@@ -248,7 +250,14 @@ class ReviewScreen(Screen[None]):
         else:
             self.app.exit(message=message, return_code=1)
 
-    async def show(self, opened: Opened) -> None:
+    class Loaded(Message):
+        def __init__(self, opened: Opened) -> None:
+            super().__init__()
+            self.opened = opened
+
+    @on(Loaded)
+    async def show(self, event: Loaded) -> None:
+        opened = event.opened
         review = opened.session.review
         await self.query_one(LoadingIndicator).remove()
         await self.mount(

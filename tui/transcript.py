@@ -356,7 +356,8 @@ class TranscriptView(ScrollView, can_focus=False):
             if self.selected is not None:
                 line = self.line_of_edit(self.selected)
                 if line is not None:
-                    self.reveal_line(line)
+                    # the new height reaches the scroll limits only after this refresh
+                    self.call_after_refresh(self.reveal_line, line)
 
     def on_mount(self) -> None:
         self._styles.clear()

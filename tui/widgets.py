@@ -166,7 +166,7 @@ class ProposalList(DataTable[Text]):
 
     def on_mount(self) -> None:
         self.add_column("", key="status", width=1)
-        self.add_column("kind", key="kind", width=8)
+        self.add_column("kind", key="kind", width=11)
         self.add_column("change", key="change", width=CHANGE_WIDTH)
         self.add_column("conf", key="confidence", width=4)
         self.populate()

@@ -154,7 +154,20 @@ def test_a_changed_source_is_refused_on_read_back(tmp_path: Path) -> None:
 def test_examples_clean_to_their_expected_outputs(tmp_path: Path) -> None:
     inputs = EXAMPLES / "transcripts"
     assert (
-        main(["clean", str(inputs), "--out", str(tmp_path), "--quiet", "--format", "txt,json"]) == 0
+        main(
+            [
+                "clean",
+                str(inputs),
+                "--out",
+                str(tmp_path),
+                "--quiet",
+                "--format",
+                "txt,json",
+                "--glossary",
+                str(EXAMPLES / "glossaries" / "hlrb.toml"),
+            ]
+        )
+        == 0
     )
     expected = EXAMPLES / "expected"
     names = sorted(p.name for p in expected.iterdir())

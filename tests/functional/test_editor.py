@@ -1,0 +1,417 @@
+"""The editor driven through Textual's Pilot: every binding, saving, undo, recovery."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from annotations.model import Status
+from callscrub.cli import main
+from tests.conftest import EXAMPLES, REPO, needs_seeds, seed
+from tui.app import EditorApp, make_editor
+from tui.screens import (
+    ChoiceScreen,
+    ConfirmScreen,
+    DiffScreen,
+    FileListScreen,
+    HelpScreen,
+    ReviewScreen,
+    TextScreen,
+)
+from tui.transcript import TranscriptView
+from tui.widgets import ProposalList, TranslationPanel
+
+SMSI = [str(EXAMPLES / "glossaries" / n) for n in ("global.toml", "smsi.toml")]
+HLRB = str(EXAMPLES / "glossaries" / "hlrb.toml")
+SIZE = (150, 45)
+
+
+async def wait_ready(pilot: Pilot[None]) -> ReviewScreen:
+    for _ in range(1000):
+        await pilot.pause(0.01)
+        screen = pilot.app.screen
+        if isinstance(screen, ReviewScreen) and screen.ready:
+            await pilot.pause()
+            return screen
+    raise AssertionError("the editor never finished loading")
+
+
+@asynccontextmanager
+async def editing(app: EditorApp) -> AsyncIterator[tuple[Pilot[None], ReviewScreen]]:
+    async with app.run_test(size=SIZE) as pilot:
+        yield pilot, await wait_ready(pilot)
+
+
+def copy_example(tmp_path: Path, name: str = "bullets.txt") -> Path:
+    target = tmp_path / name
+    shutil.copy(EXAMPLES / "transcripts" / name, target)
+    return target
+
+
+def status_of(screen: ReviewScreen, edit_id: str) -> Status:
+    assert screen.session is not None
+    return screen.session.review.status[edit_id]
+
+
+def listed(screen: ReviewScreen) -> ProposalList:
+    return screen.query_one(ProposalList)
+
+
+async def select(pilot: Pilot[None], screen: ReviewScreen, edit_id: str) -> None:
+    proposals = listed(screen)
+    proposals.move_cursor(row=proposals.order.index(edit_id))
+    await pilot.pause()
+
+
+def edit_with(screen: ReviewScreen, original: str) -> str:
+    assert screen.session is not None
+    review = screen.session.review
+    text = review.document.text
+    return next(e.id for e in review.edits if text[e.start : e.end] == original)
+
+
+async def test_accept_and_reject_move_on_and_mark_the_text(tmp_path: Path) -> None:
+    path = copy_example(tmp_path)
+    async with editing(make_editor([path], glossaries=[HLRB], policy="none")) as (pilot, screen):
+        first = listed(screen).current
+        assert first is not None and status_of(screen, first) is Status.PROPOSED
+        await pilot.press("a")
+        assert status_of(screen, first) is Status.APPLIED
+        second = listed(screen).current
+        assert second != first
+        await pilot.press("r")
+        assert status_of(screen, second) is Status.REJECTED  # type: ignore[arg-type]
+        assert "unsaved" in screen.sub_title
+
+
+async def test_moving_between_proposals(tmp_path: Path) -> None:
+    path = copy_example(tmp_path)
+    async with editing(make_editor([path], glossaries=[HLRB], policy="none")) as (pilot, screen):
+        proposals = listed(screen)
+        await pilot.press("j", "j")
+        assert proposals.cursor_row == 2
+        await pilot.press("k")
+        assert proposals.cursor_row == 1
+        await pilot.press("down", "up", "up")
+        assert proposals.cursor_row == 0
+        await pilot.press("a", "a")  # rows 0 and 1 accepted; the cursor is on row 2
+        await pilot.press("k", "k", "n")
+        assert proposals.cursor_row == 2
+        await pilot.press("n")
+        assert proposals.cursor_row == 3
+        await pilot.press("p", "p")
+        assert proposals.cursor_row == 2
+        transcript = screen.query_one(TranscriptView)
+        assert transcript.selected == proposals.current
+
+
+@needs_seeds
+async def test_accept_all_like_it_by_text_and_reject_all_by_kind() -> None:
+    app = make_editor([seed("001")], glossaries=SMSI, policy="none")
+    async with editing(app) as (pilot, screen):
+        accutel = edit_with(screen, "Accutel")
+        await select(pilot, screen, accutel)
+        await pilot.press("A")
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("t")
+        assert screen.session is not None
+        review = screen.session.review
+        text = review.document.text
+        accutels = [e for e in review.edits if text[e.start : e.end] == "Accutel"]
+        assert len(accutels) == 8
+        assert all(review.status[e.id] is Status.APPLIED for e in accutels)
+        assert "Accutel" not in review.rendering.text
+        marker = next(e.id for e in review.edits if e.cleaner == "markers")
+        await select(pilot, screen, marker)
+        await pilot.press("R", "k")
+        assert all(
+            review.status[e.id] is Status.REJECTED for e in review.edits if e.cleaner == "markers"
+        )
+
+
+async def test_edit_a_replacement_by_hand_then_undo_and_redo(tmp_path: Path) -> None:
+    path = copy_example(tmp_path)
+    async with editing(make_editor([path], glossaries=[HLRB])) as (pilot, screen):
+        keelsen = edit_with(screen, "Keelsen")
+        await select(pilot, screen, keelsen)
+        await pilot.press("e")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, TextScreen)
+        dialog.query_one("#answer").value = "Keelson Logistics"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session is not None
+        review = screen.session.review
+        assert "Keelson Logistics start in Q4" in review.rendering.text
+        assert review.status[keelsen] is Status.REJECTED
+        hand = [e for e in review.edits if e.cleaner == "editor"]
+        assert [e.replacement for e in hand] == ["Keelson Logistics"]
+        await pilot.press("u")
+        assert not [e for e in screen.session.review.edits if e.cleaner == "editor"]
+        assert "Keelsen start in Q4" in screen.session.review.rendering.text
+        await pilot.press("U")
+        assert "Keelson Logistics start" in screen.session.review.rendering.text
+        await pilot.press("ctrl+z", "ctrl+z")
+        assert screen.session.review.status[keelsen] is Status.PROPOSED
+        await pilot.press("ctrl+y")
+        assert screen.session.review.status[keelsen] is Status.REJECTED
+
+
+async def test_search_then_edit_any_span(tmp_path: Path) -> None:
+    path = copy_example(tmp_path)
+    async with editing(make_editor([path], glossaries=[HLRB])) as (pilot, screen):
+        await pilot.press("slash")
+        assert isinstance(pilot.app.screen, TextScreen)
+        await pilot.press(*"retrofit kits", "enter")
+        assert screen.found is not None
+        assert screen.query_one(TranscriptView).found == screen.found
+        await pilot.press("e")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, TextScreen)
+        dialog.query_one("#answer").value = "retrofit kit sales"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session is not None
+        assert "came from [Inaudible] the retrofit kit sales?" in (
+            screen.session.review.rendering.text
+        )
+
+
+async def test_pick_a_ranked_candidate_with_a_number(tmp_path: Path) -> None:
+    path = copy_example(tmp_path)
+    async with editing(make_editor([path], glossaries=[HLRB])) as (pilot, screen):
+        keelsen = edit_with(screen, "Keelsen")
+        await select(pilot, screen, keelsen)
+        await pilot.press("1")
+        assert status_of(screen, keelsen) is Status.APPLIED
+        await pilot.press("u", "9")
+        assert status_of(screen, keelsen) is Status.PROPOSED
+
+
+async def test_add_an_accepted_mapping_to_a_glossary(tmp_path: Path) -> None:
+    path = copy_example(tmp_path)
+    glossary = tmp_path / "mine.toml"
+    shutil.copy(HLRB, glossary)
+    async with editing(make_editor([path], glossaries=[str(glossary)])) as (pilot, screen):
+        keelsen = edit_with(screen, "Keelsen")
+        await select(pilot, screen, keelsen)
+        await pilot.press("g")  # refused: not accepted yet
+        assert not isinstance(pilot.app.screen, ConfirmScreen)
+        await pilot.press("a")
+        await select(pilot, screen, keelsen)
+        await pilot.press("g")
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await pilot.press("y")
+    text = glossary.read_text(encoding="utf-8")
+    assert 'name = "Keelson"' in text.split("Keelsen")[0].rsplit("[[entity]]", 1)[1]
+
+
+async def test_filters_and_order(tmp_path: Path) -> None:
+    path = copy_example(tmp_path)
+    async with editing(make_editor([path], glossaries=[HLRB])) as (pilot, screen):
+        proposals = listed(screen)
+        everything = len(proposals.order)
+        await pilot.press("f")
+        assert proposals.kind_filter == "entity"
+        assert 0 < len(proposals.order) < everything
+        await pilot.press("F")
+        assert proposals.status_filter is Status.PROPOSED
+        assert all(status_of(screen, i) is Status.PROPOSED for i in proposals.order)
+        seen = set()
+        while proposals.kind_filter is not None:
+            seen.add(proposals.kind_filter)
+            await pilot.press("f")
+        assert {"entity", "marker", "layout", "boilerplate"} <= seen
+        await pilot.press("F", "F", "F")
+        assert proposals.status_filter is None
+        grouped = list(proposals.order)
+        await pilot.press("o")
+        assert sorted(grouped) == sorted(proposals.order) and grouped != proposals.order
+
+
+async def test_translation_diff_and_help_screens(tmp_path: Path) -> None:
+    path = copy_example(tmp_path)
+    async with editing(make_editor([path], glossaries=[HLRB])) as (pilot, screen):
+        panel = screen.query_one(TranslationPanel)
+        assert not panel.display
+        await pilot.press("t")
+        assert panel.display
+        await pilot.press("d")
+        assert isinstance(pilot.app.screen, DiffScreen)
+        await pilot.press("v")
+        assert "side by side" in pilot.app.screen.sub_title
+        await pilot.press("escape")
+        assert pilot.app.screen is screen
+        await pilot.press("question_mark")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert pilot.app.screen is screen
+
+
+async def test_every_binding_is_in_the_command_palette(tmp_path: Path) -> None:
+    path = copy_example(tmp_path)
+    app = make_editor([path], glossaries=[HLRB])
+    async with editing(app) as (pilot, screen):
+        titles = {command.title for command in app.get_system_commands(screen)}
+        for binding in [*ProposalList.BINDINGS, *ReviewScreen.BINDINGS]:
+            if not binding.action.startswith("pick("):  # type: ignore[union-attr]
+                assert binding.description in titles  # type: ignore[union-attr]
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Accept all")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+
+
+async def test_save_writes_the_annotated_copy_and_never_the_input(tmp_path: Path) -> None:
+    path = copy_example(tmp_path)
+    raw = path.read_bytes()
+    async with editing(make_editor([path], glossaries=[HLRB])) as (pilot, screen):
+        keelsen = edit_with(screen, "Keelsen")
+        await select(pilot, screen, keelsen)
+        await pilot.press("a", "s")
+        assert "saved" in screen.sub_title and "unsaved" not in screen.sub_title
+        await pilot.press("q")
+    assert path.read_bytes() == raw
+    stem = tmp_path / "bullets.clean"
+    for suffix in (".txt", ".json", ".review.md", ".annotations.jsonld"):
+        assert Path(f"{stem}{suffix}").is_file()
+    assert not Path(f"{stem}.journal.jsonl").exists()
+    data = json.loads(Path(f"{stem}.json").read_text(encoding="utf-8"))
+    decided = {e["original"]: e["status"] for e in data["edits"] if e["cleaner"] == "entities"}
+    assert decided["Keelsen"] == "applied"
+    assert "shipments to Keelson start" in Path(f"{stem}.txt").read_text(encoding="utf-8")
+
+
+async def test_reopening_restores_saved_decisions_and_opens_the_json(tmp_path: Path) -> None:
+    path = copy_example(tmp_path)
+    async with editing(make_editor([path], glossaries=[HLRB])) as (pilot, screen):
+        keelsen = edit_with(screen, "Keelsen")
+        await select(pilot, screen, keelsen)
+        await pilot.press("r", "s", "q")
+    async with editing(make_editor([path], glossaries=[HLRB])) as (pilot, screen):
+        assert status_of(screen, keelsen) is Status.REJECTED
+    saved = tmp_path / "bullets.clean.json"
+    async with editing(make_editor([saved])) as (pilot, screen):
+        assert status_of(screen, keelsen) is Status.REJECTED
+        assert screen.session is not None and screen.session.stem == tmp_path / "bullets.clean"
+
+
+async def test_quit_asks_when_unsaved(tmp_path: Path) -> None:
+    path = copy_example(tmp_path)
+    app = make_editor([path], glossaries=[HLRB], policy="none")
+    async with editing(app) as (pilot, screen):
+        await pilot.press("a", "q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert app.screen is screen
+        await pilot.press("q", "y")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+KILLED_SESSION = """
+import asyncio, os, signal, sys
+from pathlib import Path
+from tui.app import make_editor
+from tui.screens import ReviewScreen
+
+async def main():
+    app = make_editor([sys.argv[1]], glossaries=[sys.argv[2]], policy="none")
+    async with app.run_test() as pilot:
+        while not (isinstance(app.screen, ReviewScreen) and app.screen.ready):
+            await pilot.pause(0.01)
+        await pilot.press("a", "a", "r", "a")
+        await pilot.pause()
+        os.kill(os.getpid(), signal.SIGKILL)
+
+asyncio.run(main())
+"""
+
+
+async def test_a_killed_session_loses_no_decision(tmp_path: Path) -> None:
+    path = copy_example(tmp_path)
+    script = tmp_path / "killed.py"
+    script.write_text(textwrap.dedent(KILLED_SESSION), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(script), str(path), HLRB],
+        cwd=REPO,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=120,
+    )
+    assert result.returncode == -9, result.stderr.decode()
+    assert (tmp_path / "bullets.clean.journal.jsonl").is_file()
+    app = make_editor([path], glossaries=[HLRB], policy="none")
+    async with editing(app) as (_pilot, screen):
+        assert screen.session is not None
+        review = screen.session.review
+        decided = [e.id for e in review.edits if review.status[e.id] is not Status.PROPOSED]
+        order = listed(screen).order
+        assert [review.status[i] for i in order[:4]] == [
+            Status.APPLIED,
+            Status.APPLIED,
+            Status.REJECTED,
+            Status.APPLIED,
+        ]
+        assert len(decided) == 4
+        assert screen.session.dirty
+        assert any("recovered 4 unsaved changes" in str(n.message) for n in app._notifications)
+
+
+async def test_transcript_text_is_shown_literally(tmp_path: Path) -> None:
+    path = tmp_path / "markup.txt"
+    path.write_text(
+        "Operator\n\nWe said [bold]no[/b and [link=x]y[/link] and \x1b[31mred\x1b[0m [soonums].\n",
+        encoding="utf-8",
+    )
+    async with editing(make_editor([path], policy="none")) as (_pilot, screen):
+        view = screen.query_one(TranscriptView)
+        shown = "".join(
+            view.render_line(y).text for y in range(view.scrollable_content_region.height)
+        )
+        assert "[bold]no[/b" in shown and "[link=x]y[/link]" in shown
+        assert "[soonums]" in shown
+        assert "\x1b" not in shown and "␛[31m" in shown
+
+
+async def test_a_folder_opens_on_its_file_list(tmp_path: Path) -> None:
+    copy_example(tmp_path, "bullets.txt")
+    copy_example(tmp_path, "flat.txt")
+    app = make_editor([tmp_path])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, FileListScreen)
+        await pilot.press("enter")
+        screen = await wait_ready(pilot)
+        assert screen.path.name == "bullets.txt"
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, FileListScreen)
+
+
+def test_edit_refuses_a_missing_path_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["edit", "/no/such/file.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "/no/such/file.txt: no such file" in err
+
+
+@needs_seeds
+async def test_seed_001_accutel_proposals_reach_the_list() -> None:
+    async with editing(make_editor([seed("001")], glossaries=SMSI)) as (_pilot, screen):
+        assert screen.session is not None
+        review = screen.session.review
+        text = review.document.text
+        found = [e for e in review.edits if text[e.start : e.end] == "Accutel"]
+        assert len(found) == 8 and all(e.replacement == "Ecutel" for e in found)
