@@ -60,6 +60,10 @@ def visible(text: str) -> str:
     return text.translate(VISIBLE_CONTROLS)
 
 
+def _cells(text: str) -> int:
+    return len(text) if text.isascii() else sum(map(get_character_cell_size, text))
+
+
 def wrap_points(line: str, width: int) -> list[int]:
     """Offsets where ``line`` breaks to fit ``width`` terminal cells, words kept whole
     when they fit; wide (CJK) characters count two cells.
@@ -77,8 +81,8 @@ def wrap_points(line: str, width: int) -> list[int]:
     for match in WORD.finditer(line):
         word = match.group()
         start = match.start()
-        size = len(word) if word.isascii() else sum(map(get_character_cell_size, word))
-        trimmed = size - (len(word) - len(word.rstrip()))
+        size = _cells(word)
+        trimmed = _cells(word.rstrip())
         if used and used + trimmed > width:
             points.append(start)
             used = 0
