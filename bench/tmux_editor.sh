@@ -55,4 +55,4 @@ for edit in data["edits"]:
 PY
 echo "----- the saved clean text -----"
 echo "Accutel left: $(grep -o Accutel "$out"/*.txt | wc -l) (one accepted, one rejected, six undecided)"
-echo "Ecutel now: $(grep -o Ecutel "$out"/*.txt | wc -l) (3 spelled right by the call, 1 accepted)"
+echo "Ecutel now: $(grep -o Ecutel "$out"/*.txt | wc -l) (the one accepted)"
