@@ -30,6 +30,7 @@ test: lint
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py --shared $(SHARED)
+	$(BIN)/python bench/editor.py --shared $(SHARED)
 
 clean-out:
 	rm -rf out

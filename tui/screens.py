@@ -115,8 +115,8 @@ class TextScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class HelpScreen(ModalScreen[None]):
-    """Every key of the review screen, with what it does."""
+class HelpScreen(Screen[None]):
+    """Every key of the review screen, with what it does (a whole screen: it is long)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "close", "Close")]
 
@@ -138,8 +138,10 @@ class HelpScreen(ModalScreen[None]):
         text.append("  up/down       ", "bold")
         text.append("move between proposals\n\n")
         text.append("escape: close", "dim")
-        with Vertical(classes="dialog help"):
+        yield Header()
+        with Vertical(classes="help"):
             yield Static(text)
+        yield Footer()
 
     def action_close(self) -> None:
         self.dismiss(None)
@@ -316,31 +318,39 @@ class ReviewScreen(Screen[None]):
 
     @on(ProposalList.Chosen)
     def chosen(self, event: ProposalList.Chosen) -> None:
+        self._show_selection(event.edit_id)
+
+    def _show_selection(self, edit_id: str | None) -> None:
         if self.session is None:
             return
         review = self.session.review
-        if event.edit_id != self.selected and self.found is not None:
+        if edit_id != self.selected and self.found is not None:
             self.found = None
             self.query_one(TranscriptView).show_found(None)
-        self.selected = event.edit_id
-        self.query_one(DetailPanel).show(review, event.edit_id)
-        self.query_one(TranslationPanel).show(review, event.edit_id)
-        self.query_one(TranscriptView).select(event.edit_id)
+        self.selected = edit_id
+        self.query_one(DetailPanel).show(review, edit_id)
+        self.query_one(TranslationPanel).show(review, edit_id)
+        self.query_one(TranscriptView).select(edit_id)
 
     def _decide(self, edit_ids: list[str], status: Status, label: str = "") -> None:
         if self.session is None:
             return
         self._after(self.session.decide(edit_ids, status, label))
 
+    def _decide_and_move_on(self, edit_id: str, status: Status) -> None:
+        # one handler does it all, so the decision and the next selection share one paint
+        proposals = self.query_one(ProposalList)
+        self._decide([edit_id], status)
+        proposals.move_cursor(proposals.cursor_row + 1, announce=False)
+        self._show_selection(proposals.current)
+
     @on(ProposalList.Accepted)
     def accepted(self, event: ProposalList.Accepted) -> None:
-        self._decide([event.edit_id], Status.APPLIED)
-        self.query_one(ProposalList).action_cursor_down()
+        self._decide_and_move_on(event.edit_id, Status.APPLIED)
 
     @on(ProposalList.Rejected)
     def rejected(self, event: ProposalList.Rejected) -> None:
-        self._decide([event.edit_id], Status.REJECTED)
-        self.query_one(ProposalList).action_cursor_down()
+        self._decide_and_move_on(event.edit_id, Status.REJECTED)
 
     @on(ProposalList.AllLikeRequested)
     def all_like(self, event: ProposalList.AllLikeRequested) -> None:
@@ -496,6 +506,8 @@ class ReviewScreen(Screen[None]):
         if self.ready:
             panel = self.query_one(TranslationPanel)
             panel.display = not panel.display
+            if self.session is not None:
+                panel.show(self.session.review, self.selected)
 
     def action_diff(self) -> None:
         if self.session is not None:

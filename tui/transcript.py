@@ -196,6 +196,7 @@ class TranscriptView(ScrollView, can_focus=False):
         self._block_of_edit = {e.id: b.number for b in self.blocks for e in b.edits}
         self._turn_numbers = {turn.start: n for n, turn in enumerate(review.turns, start=1)}
         self._tops: list[int] = []
+        self._stale: set[int] = set()
         self._width = 0
         self._styles: dict[str, Style] = {}
         self.selected: str | None = None
@@ -311,6 +312,7 @@ class TranscriptView(ScrollView, can_focus=False):
         return chosen
 
     def _relayout(self, width: int) -> None:
+        self._stale.clear()
         for block in self.blocks:
             block.layout = self._lay_out(block, width)
             block.strips.clear()
@@ -330,14 +332,22 @@ class TranscriptView(ScrollView, can_focus=False):
         if edit_ids is None and not spans:
             self._relayout(self._width)
         else:
-            numbers = {self._block_of_edit[i] for i in edit_ids or () if i in self._block_of_edit}
-            numbers |= {self._block_at(position) for span in spans for position in span}
-            for number in numbers:
+            # laid out when next needed, so several changes before a paint cost one layout
+            self._stale |= {
+                self._block_of_edit[i] for i in edit_ids or () if i in self._block_of_edit
+            }
+            self._stale |= {self._block_at(position) for span in spans for position in span}
+        self.refresh()
+
+    def _settle(self) -> None:
+        """Lay out the blocks that changed since the last look."""
+        if self._stale:
+            for number in self._stale:
                 block = self.blocks[number]
                 block.layout = self._lay_out(block, self._width)
                 block.strips.clear()
+            self._stale.clear()
             self._restack()
-        self.refresh()
 
     def reload(self, review: Review) -> None:
         """Show ``review`` after hand edits changed its set of edits."""
@@ -357,11 +367,11 @@ class TranscriptView(ScrollView, can_focus=False):
             self._width = width
             self._relayout(width)
             self.refresh()
-            if self.selected is not None:
-                line = self.line_of_edit(self.selected)
-                if line is not None:
-                    # the new height reaches the scroll limits only after this refresh
-                    self.call_after_refresh(self.reveal_line, line)
+        # a new height too can hide the selection: bring it back whatever changed
+        if self.selected is not None:
+            line = self.line_of_edit(self.selected)
+            if line is not None:
+                self.reveal_line(line)
 
     def on_mount(self) -> None:
         self._styles.clear()
@@ -375,6 +385,7 @@ class TranscriptView(ScrollView, can_focus=False):
     # --- finding things --------------------------------------------------------------
 
     def line_of_edit(self, edit_id: str) -> int | None:
+        self._settle()
         number = self._block_of_edit.get(edit_id)
         if number is None or not self._tops:
             return None
@@ -383,6 +394,7 @@ class TranscriptView(ScrollView, can_focus=False):
         return self._line_in_block(block, block.layout.edit_offsets.get(edit_id, 0))
 
     def line_of_position(self, position: int) -> int | None:
+        self._settle()
         if not self._tops:
             return None
         block = self.blocks[self._block_at(position)]
@@ -406,8 +418,14 @@ class TranscriptView(ScrollView, can_focus=False):
     def reveal_line(self, line: int) -> None:
         """Scroll so ``line`` sits a third of the way down, unless it is already in view."""
         height = self.scrollable_content_region.height
-        if not self.scroll_y + 1 <= line < self.scroll_y + height - 1:
-            self.scroll_to(y=max(line - height // 3, 0), animate=False)
+        if self.scroll_y + 1 <= line < self.scroll_y + height - 1:
+            return
+        target = max(line - height // 3, 0)
+        if target > self.max_scroll_y:
+            # the scroll limits catch up with a new height only after a refresh
+            self.call_after_refresh(self.scroll_to, y=target, animate=False)
+        else:
+            self.scroll_to(y=target, animate=False)
 
     def select(self, edit_id: str | None) -> None:
         """Mark ``edit_id`` as the selected proposal and bring it into view."""
@@ -472,12 +490,13 @@ class TranscriptView(ScrollView, can_focus=False):
             if selected is not None and edit_id == self.selected:
                 style += selected
             segments.append(Segment(chunk, style))
-        return Strip(segments).extend_cell_length(width, self.rich_style)
+        return Strip(segments).extend_cell_length(width, self._style("plain"))
 
     def render_line(self, y: int) -> Strip:
+        self._settle()
         line = y + int(self.scroll_y)
         if not self._tops or line >= self._tops[-1]:
-            return Strip.blank(self.size.width, self.rich_style)
+            return Strip.blank(self.size.width, self._style("plain"))
         number = bisect_right(self._tops, line) - 1
         block = self.blocks[number]
         index = line - self._tops[number]

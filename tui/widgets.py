@@ -7,14 +7,20 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, ClassVar
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
-from textual.widgets import DataTable, Static
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Static
 
 from annotations.model import Edit, Status
 from annotations.review import Review
-from cleaners.registry import KINDS, kind_of
+from cleaners.registry import KIND_OF_CLEANER, KINDS, kind_of
 from tui.transcript import KIND_COLOURS, visible
 
 STATUS_MARKS = {Status.PROPOSED: "●", Status.APPLIED: "✓", Status.REJECTED: "✗"}
@@ -49,26 +55,37 @@ def change_text(original: str, replacement: str, width: int = CHANGE_WIDTH) -> T
 
 def entity_candidates(review: Review, edit: Edit) -> list[dict[str, Any]]:
     """The ranked candidates the entity cleaner gave for this edit's span."""
-    for annotation in review.proposals.annotations:
-        if (annotation.start, annotation.end) == edit.span and annotation.kind == "entity":
-            return list(annotation.body.get("candidates", []))
-    return []
+    annotations = review.proposals.annotations
+    if _entity_index.get("of") is not annotations:
+        # one index per set of annotations; hashing them all on every key would cost 5 ms
+        _entity_index["of"] = annotations
+        _entity_index["index"] = {
+            (a.start, a.end): tuple(a.body.get("candidates", ()))
+            for a in annotations
+            if a.kind == "entity" and a.body.get("candidates")
+        }
+    return list(_entity_index["index"].get(edit.span, ()))
+
+
+_entity_index: dict[str, Any] = {}
 
 
 class ProposalCounts(Static):
     """Pending and total proposals of each kind, and the active filter."""
 
     DEFAULT_CSS = """
-    ProposalCounts { height: auto; padding: 0 1; background: $boost; }
+    ProposalCounts { height: 2; padding: 0 1; background: $boost; }
     """
 
     def show(self, review: Review, kind: str | None, status: Status | None) -> None:
         totals: Counter[str] = Counter()
         pending: Counter[str] = Counter()
+        states = Counter(review.status.values())
+        proposed = Status.PROPOSED
         for edit in review.edits:
-            kind_name = kind_of(edit.cleaner)
+            kind_name = KIND_OF_CLEANER.get(edit.cleaner, edit.cleaner)
             totals[kind_name] += 1
-            if review.status[edit.id] is Status.PROPOSED:
+            if review.status[edit.id] is proposed:
                 pending[kind_name] += 1
         text = Text()
         for kind_name in KINDS:
@@ -78,26 +95,36 @@ class ProposalCounts(Static):
                     style += " reverse"
                 text.append(f"{kind_name} {pending[kind_name]}/{totals[kind_name]}", style)
                 text.append("  ")
-        states = Counter(review.status[e.id] for e in review.edits)
         text.append(
             f"\n{states[Status.PROPOSED]} pending · {states[Status.APPLIED]} accepted · "
             f"{states[Status.REJECTED]} rejected · showing "
             f"{kind or 'every kind'}, {STATUS_WORDS[status] if status else 'any status'}",
             "dim",
         )
-        self.update(text)
+        # a fixed height: the screen need not lay out again on every key
+        self.update(text, layout=False)
 
 
-class ProposalList(DataTable[Text]):
-    """Every proposal, one row each, grouped by kind (or in text order) and filterable."""
+class ProposalList(ScrollView, can_focus=True):
+    """Every proposal, one row each, grouped by kind (or in text order) and filterable.
 
+    Drawn with the line API: thousands of rows cost nothing until they are on screen.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"proposal-list--cursor"}
     DEFAULT_CSS = """
-    ProposalList { height: 1fr; }
+    ProposalList { height: 1fr; background: $surface; }
+    ProposalList > .proposal-list--cursor { background: $accent 60%; text-style: bold; }
+    ProposalList:focus > .proposal-list--cursor { background: $accent; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Next", show=False),
-        Binding("k", "cursor_up", "Previous", show=False),
+        Binding("j,down", "cursor_down", "Next", show=False),
+        Binding("k,up", "cursor_up", "Previous", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
         Binding("n", "next_pending", "Next pending"),
         Binding("p", "previous_pending", "Prev pending"),
         Binding("a", "accept", "Accept"),
@@ -157,30 +184,32 @@ class ProposalList(DataTable[Text]):
         pass
 
     def __init__(self, review: Review, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(id=id)
         self.review = review
+        self.cursor_row = 0
+        self._strips: dict[str, Strip] = {}
+        self._base_style = Style()
         self.kind_filter: str | None = None
         self.status_filter: Status | None = None
         self.grouped = True
         self.order: list[str] = []
 
     def on_mount(self) -> None:
-        self.add_column("", key="status", width=1)
-        self.add_column("kind", key="kind", width=11)
-        self.add_column("change", key="change", width=CHANGE_WIDTH)
-        self.add_column("conf", key="confidence", width=4)
         self.populate()
 
-    def _row(self, edit: Edit) -> tuple[Text, Text, Text, Text]:
+    def _row(self, edit: Edit) -> Strip:
         status = self.review.status[edit.id]
         kind = kind_of(edit.cleaner)
         original = self.review.document.text[edit.start : edit.end]
-        return (
-            Text(STATUS_MARKS[status], STATUS_STYLES[status]),
-            Text(kind, KIND_COLOURS.get(kind, "")),
-            change_text(original, edit.replacement),
-            Text(f"{edit.confidence:.2f}", "dim"),
-        )
+        change = change_text(original, edit.replacement).plain
+        base = self._base_style
+        segments = [
+            Segment(f" {STATUS_MARKS[status]} ", base + Style.parse(STATUS_STYLES[status])),
+            Segment(f"{kind:<12}", base + Style(color=KIND_COLOURS.get(kind))),
+            Segment(change.ljust(CHANGE_WIDTH), base),
+            Segment(f" {edit.confidence:.2f}", base + Style(dim=True)),
+        ]
+        return Strip(segments)
 
     def populate(self, keep: str | None = None) -> None:
         """Fill the rows for the current filters; the cursor stays on ``keep`` if shown."""
@@ -195,20 +224,19 @@ class ProposalList(DataTable[Text]):
         if self.grouped:
             rank = {kind: n for n, kind in enumerate(KINDS)}
             edits.sort(key=lambda e: (rank.get(kind_of(e.cleaner), len(rank)), e.start, e.end))
-        self.clear()
-        for edit in edits:
-            self.add_row(*self._row(edit), key=edit.id)
         self.order = [e.id for e in edits]
-        if keep in self.order:
-            self.move_cursor(row=self.order.index(keep), animate=False)
+        self._strips.clear()
+        self.virtual_size = Size(CHANGE_WIDTH + 22, len(self.order))
+        self.cursor_row = self.order.index(keep) if keep in self.order else 0
+        self._follow_cursor()
+        self.refresh()
         self.post_message(self.Chosen(self.current))
 
     def refresh_rows(self, edit_ids: set[str]) -> None:
         """Show the new status of these edits."""
-        shown = set(self.order)
-        for edit_id in edit_ids & shown:
-            status = self.review.status[edit_id]
-            self.update_cell(edit_id, "status", Text(STATUS_MARKS[status], STATUS_STYLES[status]))
+        for edit_id in edit_ids:
+            self._strips.pop(edit_id, None)
+        self.refresh()
 
     @property
     def current(self) -> str | None:
@@ -216,9 +244,64 @@ class ProposalList(DataTable[Text]):
             return None
         return self.order[self.cursor_row]
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        event.stop()
-        self.post_message(self.Chosen(self.current))
+    def move_cursor(self, row: int, animate: bool = False, announce: bool = True) -> None:
+        """Put the cursor on ``row`` (clamped), scroll it into view and report it
+        (unless the caller shows the new selection itself: ``announce=False``)."""
+        row = min(max(row, 0), len(self.order) - 1)
+        if row == self.cursor_row or row < 0:
+            return
+        self.cursor_row = row
+        self._follow_cursor()
+        self.refresh()
+        if announce:
+            self.post_message(self.Chosen(self.current))
+
+    def _follow_cursor(self) -> None:
+        height = max(self.scrollable_content_region.height, 1)
+        if self.cursor_row < self.scroll_y:
+            self.scroll_to(y=self.cursor_row, animate=False)
+        elif self.cursor_row >= self.scroll_y + height:
+            self.scroll_to(y=self.cursor_row - height + 1, animate=False)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(self.cursor_row + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(self.cursor_row - 1)
+
+    def action_page_down(self) -> None:
+        self.move_cursor(self.cursor_row + max(self.scrollable_content_region.height - 1, 1))
+
+    def action_page_up(self) -> None:
+        self.move_cursor(self.cursor_row - max(self.scrollable_content_region.height - 1, 1))
+
+    def action_first(self) -> None:
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        self.move_cursor(len(self.order) - 1)
+
+    def on_click(self, event: events.Click) -> None:
+        self.move_cursor(int(self.scroll_y) + event.y)
+
+    def notify_style_update(self) -> None:
+        self._strips.clear()
+        self._base_style = self.rich_style
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        row = y + int(self.scroll_y)
+        width = self.size.width
+        if row >= len(self.order):
+            return Strip.blank(width, self._base_style)
+        edit_id = self.order[row]
+        strip = self._strips.get(edit_id)
+        if strip is None:
+            strip = self._strips[edit_id] = self._row(self.review.by_id[edit_id])
+        if row == self.cursor_row:
+            cursor = self.get_component_rich_style("proposal-list--cursor")
+            strip = strip.apply_style(cursor)
+        return strip.crop_extend(int(self.scroll_x), int(self.scroll_x) + width, self._base_style)
 
     def _seek_pending(self, step: int) -> None:
         status = self.review.status
@@ -283,12 +366,12 @@ class DetailPanel(Static):
     """The selected proposal: original and replacement, reason, confidence, candidates."""
 
     DEFAULT_CSS = """
-    DetailPanel { height: auto; max-height: 14; padding: 0 1; border-top: solid $primary; }
+    DetailPanel { height: 12; padding: 0 1; border-top: solid $primary; }
     """
 
     def show(self, review: Review, edit_id: str | None) -> None:
         if edit_id is None or edit_id not in review.by_id:
-            self.update(Text("no proposal selected", "dim"))
+            self.update(Text("no proposal selected", "dim"), layout=False)
             return
         edit = review.by_id[edit_id]
         status = review.status[edit_id]
@@ -317,17 +400,20 @@ class DetailPanel(Static):
                     f"\n  {number}. {candidate.get('name')} ({candidate.get('kind')}, "
                     f"{candidate.get('score', '')})"
                 )
-        self.update(text)
+        # a fixed height: the screen need not lay out again on every key
+        self.update(text, layout=False)
 
 
 class TranslationPanel(Static):
     """The Chinese machine translation of the paragraph the selected proposal sits in."""
 
     DEFAULT_CSS = """
-    TranslationPanel { height: auto; max-height: 10; padding: 0 1; border-top: solid $secondary; }
+    TranslationPanel { height: 8; padding: 0 1; border-top: solid $secondary; }
     """
 
     def show(self, review: Review, edit_id: str | None) -> None:
+        if not self.display:
+            return  # shown again when it is toggled on
         text = Text()
         edit = review.by_id.get(edit_id) if edit_id else None
         paragraph = _paragraph_of(review, edit.start) if edit else None
@@ -346,7 +432,8 @@ class TranslationPanel(Static):
         for annotation in found:
             text.append(f"{annotation.body.get('language', '')}: ", "dim")
             text.append(visible(str(annotation.body.get("text", ""))))
-        self.update(text)
+        # a fixed height: the screen need not lay out again on every key
+        self.update(text, layout=False)
 
 
 def _paragraph_of(review: Review, position: int) -> tuple[int, int] | None:
