@@ -58,7 +58,7 @@ def test_undo_everything_restores_the_start_and_the_journal_replays_exactly(
                 session.redo()
         reached = snapshot(session)
         replayed = fresh_session(Path(folder))
-        count, problems = replayed.recover()
+        _, problems = replayed.recover()
         assert problems == []
         assert snapshot(replayed) == reached
         while session.undo():
@@ -87,7 +87,7 @@ def test_a_torn_last_journal_line_is_ignored(tmp_path: Path) -> None:
         journal.write(b'{"set": [["e2", "lay')  # a write cut short by kill -9
     replayed = fresh_session(tmp_path)
     count, problems = replayed.recover()
-    assert problems == [] and replayed.review.status[first] is Status.REJECTED
+    assert count == 1 and problems == [] and replayed.review.status[first] is Status.REJECTED
 
 
 def test_saving_beside_the_input_never_overwrites_it(tmp_path: Path) -> None:
