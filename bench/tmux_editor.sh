@@ -29,7 +29,7 @@ tmux new-session -d -s "$session" -x 150 -y 40 \
      --glossary examples/glossaries/global.toml --glossary examples/glossaries/smsi.toml"
 wait_for "pending ·"
 tmux send-keys -t "$session" f            # only entity proposals
-wait_for "showing entity"
+wait_for "rejected · entity,"
 tmux send-keys -t "$session" j            # CF0 -> CFO is first; Accutel -> Ecutel next
 wait_for "original:    Accutel"
 screen "the Accutel proposal selected"

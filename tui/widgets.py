@@ -53,21 +53,18 @@ def change_text(original: str, replacement: str, width: int = CHANGE_WIDTH) -> T
     return Text(plain)
 
 
+def candidate_index(review: Review) -> dict[tuple[int, int], list[dict[str, Any]]]:
+    """The ranked candidates the entity cleaner gave, by the span they are for."""
+    return {
+        (a.start, a.end): list(a.body["candidates"])
+        for a in review.proposals.annotations
+        if a.kind == "entity" and a.body.get("candidates")
+    }
+
+
 def entity_candidates(review: Review, edit: Edit) -> list[dict[str, Any]]:
     """The ranked candidates the entity cleaner gave for this edit's span."""
-    annotations = review.proposals.annotations
-    if _entity_index.get("of") is not annotations:
-        # one index per set of annotations; hashing them all on every key would cost 5 ms
-        _entity_index["of"] = annotations
-        _entity_index["index"] = {
-            (a.start, a.end): tuple(a.body.get("candidates", ()))
-            for a in annotations
-            if a.kind == "entity" and a.body.get("candidates")
-        }
-    return list(_entity_index["index"].get(edit.span, ()))
-
-
-_entity_index: dict[str, Any] = {}
+    return candidate_index(review).get(edit.span, [])
 
 
 class ProposalCounts(Static):
@@ -97,8 +94,8 @@ class ProposalCounts(Static):
                 text.append("  ")
         text.append(
             f"\n{states[Status.PROPOSED]} pending · {states[Status.APPLIED]} accepted · "
-            f"{states[Status.REJECTED]} rejected · showing "
-            f"{kind or 'every kind'}, {STATUS_WORDS[status] if status else 'any status'}",
+            f"{states[Status.REJECTED]} rejected · "
+            f"{kind or 'all kinds'}, {STATUS_WORDS[status] if status else 'any status'}",
             "dim",
         )
         # a fixed height: the screen need not lay out again on every key
@@ -369,6 +366,8 @@ class DetailPanel(Static):
     DetailPanel { height: 12; padding: 0 1; border-top: solid $primary; }
     """
 
+    _candidates: tuple[object, dict[tuple[int, int], list[dict[str, Any]]]] = (None, {})
+
     def show(self, review: Review, edit_id: str | None) -> None:
         if edit_id is None or edit_id not in review.by_id:
             self.update(Text("no proposal selected", "dim"), layout=False)
@@ -392,7 +391,10 @@ class DetailPanel(Static):
         text.append(visible(edit.replacement).replace("\n", "↵") or "(nothing: a removal)")
         text.append("\nwhy: ", "dim")
         text.append(edit.reason)
-        candidates = entity_candidates(review, edit)
+        if self._candidates[0] is not review.proposals.annotations:
+            # indexed once per set of annotations: a scan on every key would cost 5 ms
+            self._candidates = (review.proposals.annotations, candidate_index(review))
+        candidates = self._candidates[1].get(edit.span, [])
         if candidates:
             text.append("\ncandidates (press the number to pick):", "dim")
             for number, candidate in enumerate(candidates[:9], start=1):
