@@ -110,6 +110,11 @@ class Review:
                 self.status[edit.id] = Status.APPLIED
         self._changed()
 
+    def restore(self, statuses: Mapping[str, Status]) -> None:
+        """Set statuses exactly as recorded (undo, redo, a journal): nothing is displaced."""
+        self.status.update(statuses)
+        self._changed()
+
     def _changed(self) -> None:
         self.__dict__.pop("rendering", None)
         self.__dict__.pop("by_id", None)

@@ -29,7 +29,6 @@ class Change:
 
     moves: tuple[tuple[str, Status, Status], ...]
     added: Edit | None = None
-    label: str = ""
 
 
 def _edit_key(edit: Edit) -> list[Any]:
@@ -78,26 +77,26 @@ class Session:
 
     # --- changes ---------------------------------------------------------------------
 
-    def _record(self, before: dict[str, Status], added: Edit | None, label: str) -> Change:
+    def _record(self, before: dict[str, Status], added: Edit | None) -> Change:
         after = self.review.status
         moves = tuple(
             (edit_id, before.get(edit_id, Status.PROPOSED), status)
             for edit_id, status in after.items()
             if before.get(edit_id) is not status
         )
-        change = Change(moves, added, label)
+        change = Change(moves, added)
         if moves or added:
             self.undo_stack.append(change)
             self.redo_stack.clear()
             self._write_change(change, forward=True)
         return change
 
-    def decide(self, edit_ids: Iterable[str], status: Status, label: str = "") -> Change:
+    def decide(self, edit_ids: Iterable[str], status: Status) -> Change:
         """Give each edit ``status``; accepting one rejects the applied edits it overlaps."""
         before = dict(self.review.status)
         for edit_id in edit_ids:
             self.review.decide(edit_id, status)
-        return self._record(before, None, label or status.value)
+        return self._record(before, None)
 
     def edit_by_hand(
         self, start: int, end: int, replacement: str, replaces: str | None = None
@@ -111,18 +110,16 @@ class Session:
         if replaces is not None:
             self.review.decide(replaces, Status.REJECTED)
         edit = self.review.add_hand_edit(start, end, replacement)
-        return self._record(before, edit, "edit by hand")
+        return self._record(before, edit)
 
     def undo(self) -> Change | None:
         if not self.undo_stack:
             return None
         change = self.undo_stack.pop()
-        for edit_id, before, _ in change.moves:
-            if change.added is None or edit_id != change.added.id:
-                self.review.status[edit_id] = before
-        if change.added is not None:
-            self.review.remove_hand_edit(change.added.id)
-        self.review._changed()
+        added = change.added.id if change.added is not None else None
+        self.review.restore({i: before for i, before, _ in change.moves if i != added})
+        if added is not None:
+            self.review.remove_hand_edit(added)
         self.redo_stack.append(change)
         self._write_change(change, forward=False)
         return change
@@ -133,9 +130,7 @@ class Session:
         change = self.redo_stack.pop()
         if change.added is not None:
             self.review.restore_hand_edit(change.added)
-        for edit_id, _, after in change.moves:
-            self.review.status[edit_id] = after
-        self.review._changed()
+        self.review.restore({edit_id: after for edit_id, _, after in change.moves})
         self.undo_stack.append(change)
         self._write_change(change, forward=True)
         return change
@@ -200,13 +195,14 @@ class Session:
                     problems.append(f"{self.journal_path}:{number}: hand edit renumbered")
             elif "remove" in entry and entry["remove"] in review.by_id:
                 review.remove_hand_edit(entry["remove"])
+            recorded: dict[str, Status] = {}
             for edit_id, cleaner, start, end, replacement, status in entry.get("set", []):
                 known = review.by_id.get(edit_id)
                 if known is None or _edit_key(known) != [cleaner, start, end, replacement]:
                     problems.append(f"{self.journal_path}:{number}: {edit_id} no longer applies")
                     continue
-                review.status[edit_id] = Status(status)
-            review._changed()
+                recorded[edit_id] = Status(status)
+            review.restore(recorded)
             replayed += 1
         self.dirty = replayed > 0
         return replayed, problems

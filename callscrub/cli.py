@@ -67,13 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     clean.add_argument("paths", nargs="+", metavar="PATH")
     clean.add_argument("--out", type=Path, help="output folder (required unless PATH is -)")
-    clean.add_argument(
-        "--apply",
-        choices=list(POLICIES),
-        default="safe",
-        help="which proposals to apply: safe (structural fixes and confident repairs; "
-        "default), all, or none",
-    )
+    _apply_option(clean, "which proposals to apply")
     clean.add_argument("--jobs", type=_positive, default=1, help="worker processes (default 1)")
     clean.add_argument(
         "--max-bytes",
@@ -128,12 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     edit.add_argument("paths", nargs="+", metavar="PATH")
     edit.add_argument("--out", type=Path, help="where saves go (default: beside the input)")
-    edit.add_argument(
-        "--apply",
-        choices=list(POLICIES),
-        default="safe",
-        help="which proposals start accepted (default safe)",
-    )
+    _apply_option(edit, "which proposals start accepted")
     _glossary_option(edit)
 
     glossary = commands.add_parser("glossary", help="edit a glossary file")
@@ -148,6 +137,15 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("alias", metavar="ALIAS", help="the spelling to map to it")
     add.add_argument("--kind", choices=KINDS, default="term")
     return parser
+
+
+def _apply_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--apply",
+        choices=list(POLICIES),
+        default="safe",
+        help=f"{what}: safe (structural fixes and confident repairs; default), all, or none",
+    )
 
 
 def _glossary_option(parser: argparse.ArgumentParser) -> None:

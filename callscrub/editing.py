@@ -21,7 +21,6 @@ from callscrub.batch import (
     document_from_bytes,
     read_input,
 )
-from cleaners.decode import DecodeError
 from cleaners.pipeline import review_document
 
 
@@ -141,6 +140,3 @@ def open_for_editing(
         )
     opened.notes.extend(problems)
     return opened
-
-
-__all__ = ["DecodeError", "InputError", "Opened", "editable_files", "open_for_editing"]

@@ -7,11 +7,10 @@ from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 
 from callscrub.editing import editable_files
-from tui.screens import EditorOptions, FileListScreen, ReviewScreen
+from tui.screens import EditorOptions, FileListScreen, ReviewScreen, review_bindings
 from tui.widgets import ProposalList
 
 
@@ -36,15 +35,11 @@ class EditorApp(App[None]):
         if not isinstance(screen, ReviewScreen) or not screen.ready:
             return
         proposals = screen.query_one(ProposalList)
-        for target, bindings in ((proposals, ProposalList.BINDINGS), (screen, screen.BINDINGS)):
-            for binding in bindings:
-                if isinstance(binding, Binding) and not binding.action.startswith("pick("):
-                    keys = binding.key.replace("question_mark", "?").replace("slash", "/")
-                    yield SystemCommand(
-                        binding.description,
-                        f"key: {keys}",
-                        partial(target.run_action, binding.action),
-                    )
+        for group, binding, keys in review_bindings():
+            target = proposals if group == "Proposals" else screen
+            yield SystemCommand(
+                binding.description, f"key: {keys}", partial(target.run_action, binding.action)
+            )
 
 
 def make_editor(

@@ -3,6 +3,7 @@ diff, the help, and the small modal questions (confirm, edit, search, decide-all
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -122,14 +123,10 @@ class HelpScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         text = Text("Keys (also in the command palette, ctrl+p)\n\n", "bold")
-        for group, bindings in (
-            ("Proposals", ProposalList.BINDINGS),
-            ("Document", ReviewScreen.BINDINGS),
-        ):
+        for group in ("Proposals", "Document"):
             text.append(f"{group}\n", "bold underline")
-            for binding in bindings:
-                if isinstance(binding, Binding) and not binding.action.startswith("pick("):
-                    keys = binding.key.replace("question_mark", "?").replace("slash", "/")
+            for binding_group, binding, keys in review_bindings():
+                if binding_group == group:
                     text.append(f"  {keys:<14}", "bold")
                     text.append(f"{binding.description}\n")
             text.append("\n")
@@ -145,6 +142,21 @@ class HelpScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def review_bindings() -> Iterator[tuple[str, Binding, str]]:
+    """The review's commands for the help screen and the palette: group, binding, keys.
+
+    The nine candidate keys are one command, described once by the help screen.
+    """
+    for group, bindings in (
+        ("Proposals", ProposalList.BINDINGS),
+        ("Document", ReviewScreen.BINDINGS),
+    ):
+        for binding in bindings:
+            if isinstance(binding, Binding) and not binding.action.startswith("pick("):
+                keys = binding.key.replace("question_mark", "?").replace("slash", "/")
+                yield group, binding, keys
 
 
 class DiffScreen(Screen[None]):
@@ -297,8 +309,12 @@ class ReviewScreen(Screen[None]):
         state = "● unsaved" if self.session.dirty else "saved"
         self.sub_title = f"{self.path} → {self.session.stem}.* · {state}"
 
-    def _after(self, change: Change | None) -> None:
-        """Show a change: only the touched blocks and rows are drawn again."""
+    def _after(self, change: Change | None, *, move_on: bool = False) -> None:
+        """Show a change: only the touched blocks and rows are drawn again.
+
+        With ``move_on`` the cursor goes to the next row first, in the same handler, so the
+        decision and the next selection share one paint.
+        """
         if change is None or self.session is None:
             return
         review = self.session.review
@@ -311,7 +327,9 @@ class ReviewScreen(Screen[None]):
             ids = {edit_id for edit_id, _, _ in change.moves}
             transcript.refresh_blocks(ids)
             proposals.refresh_rows(ids)
-        self.query_one(DetailPanel).show(review, proposals.current)
+        if move_on:
+            proposals.move_cursor(proposals.cursor_row + 1, announce=False)
+        self._show_selection(proposals.current)
         self._update_status()
 
     # --- messages from the list --------------------------------------------------------
@@ -332,25 +350,18 @@ class ReviewScreen(Screen[None]):
         self.query_one(TranslationPanel).show(review, edit_id)
         self.query_one(TranscriptView).select(edit_id)
 
-    def _decide(self, edit_ids: list[str], status: Status, label: str = "") -> None:
+    def _decide(self, edit_ids: list[str], status: Status, *, move_on: bool = False) -> None:
         if self.session is None:
             return
-        self._after(self.session.decide(edit_ids, status, label))
-
-    def _decide_and_move_on(self, edit_id: str, status: Status) -> None:
-        # one handler does it all, so the decision and the next selection share one paint
-        proposals = self.query_one(ProposalList)
-        self._decide([edit_id], status)
-        proposals.move_cursor(proposals.cursor_row + 1, announce=False)
-        self._show_selection(proposals.current)
+        self._after(self.session.decide(edit_ids, status), move_on=move_on)
 
     @on(ProposalList.Accepted)
     def accepted(self, event: ProposalList.Accepted) -> None:
-        self._decide_and_move_on(event.edit_id, Status.APPLIED)
+        self._decide([event.edit_id], Status.APPLIED, move_on=True)
 
     @on(ProposalList.Rejected)
     def rejected(self, event: ProposalList.Rejected) -> None:
-        self._decide_and_move_on(event.edit_id, Status.REJECTED)
+        self._decide([event.edit_id], Status.REJECTED, move_on=True)
 
     @on(ProposalList.AllLikeRequested)
     def all_like(self, event: ProposalList.AllLikeRequested) -> None:
@@ -373,7 +384,7 @@ class ReviewScreen(Screen[None]):
         def chosen(answer: str | None) -> None:
             if answer is not None:
                 ids = same_kind if answer == "k" else same_text
-                self._decide(ids, event.status, f"{verb} all like {event.edit_id}")
+                self._decide(ids, event.status)
                 self.notify(f"{verb}ed {len(ids)} proposals", timeout=3)
 
         self.app.push_screen(

@@ -190,18 +190,23 @@ class TranscriptView(ScrollView, can_focus=False):
 
     def __init__(self, review: Review, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.review = review
-        self.blocks = cut_blocks(review)
-        self._block_starts = [b.start for b in self.blocks]
-        self._block_of_edit = {e.id: b.number for b in self.blocks for e in b.edits}
-        self._turn_numbers = {turn.start: n for n, turn in enumerate(review.turns, start=1)}
+        self._index(review)
         self._tops: list[int] = []
         self._stale: set[int] = set()
         self._width = 0
         self._styles: dict[str, Style] = {}
         self.selected: str | None = None
         self.found: tuple[int, int] | None = None
+
+    def _index(self, review: Review) -> None:
+        self.review = review
+        self.blocks = cut_blocks(review)
+        self._block_starts = [b.start for b in self.blocks]
+        self._block_of_edit = {e.id: b.number for b in self.blocks for e in b.edits}
+        self._turn_numbers = {turn.start: n for n, turn in enumerate(review.turns, start=1)}
         self._marks = self._annotation_marks()
+        self._mark_starts = [mark[0] for mark in self._marks]
+        self._mark_reach = list(accumulate((mark[1] for mark in self._marks), max))
 
     # --- layout ----------------------------------------------------------------------
 
@@ -298,10 +303,15 @@ class TranscriptView(ScrollView, can_focus=False):
         )
 
     def _marks_between(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        marks = list(self._marks)
-        if self.found is not None:
-            marks.append((*self.found, "found"))
-            marks.sort()
+        """The marks over ``[start, end)``, in order, trimmed so that none overlap."""
+        # called for every stretch of plain text: look only at marks that can reach it
+        first = bisect_right(self._mark_starts, start)
+        while first and self._mark_reach[first - 1] > start:
+            first -= 1
+        last = bisect_right(self._mark_starts, end, lo=first)
+        marks = self._marks[first:last]
+        if self.found is not None and self.found[0] < end and start < self.found[1]:
+            marks = sorted([*marks, (*self.found, "found")])
         chosen: list[tuple[int, int, str]] = []
         reach = start
         for mark_start, mark_end, style in marks:
@@ -351,11 +361,7 @@ class TranscriptView(ScrollView, can_focus=False):
 
     def reload(self, review: Review) -> None:
         """Show ``review`` after hand edits changed its set of edits."""
-        self.review = review
-        self.blocks = cut_blocks(review)
-        self._block_starts = [b.start for b in self.blocks]
-        self._block_of_edit = {e.id: b.number for b in self.blocks for e in b.edits}
-        self._turn_numbers = {turn.start: n for n, turn in enumerate(review.turns, start=1)}
+        self._index(review)
         self.refresh_blocks()
 
     def _block_at(self, position: int) -> int:
@@ -372,9 +378,6 @@ class TranscriptView(ScrollView, can_focus=False):
             line = self.line_of_edit(self.selected)
             if line is not None:
                 self.reveal_line(line)
-
-    def on_mount(self) -> None:
-        self._styles.clear()
 
     def notify_style_update(self) -> None:
         self._styles.clear()

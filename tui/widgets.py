@@ -102,6 +102,14 @@ class ProposalCounts(Static):
         self.update(text, layout=False)
 
 
+class ProposalMessage(Message):
+    """Something the editor asked of one proposal."""
+
+    def __init__(self, edit_id: str) -> None:
+        super().__init__()
+        self.edit_id = edit_id
+
+
 class ProposalList(ScrollView, can_focus=True):
     """Every proposal, one row each, grouped by kind (or in text order) and filterable.
 
@@ -143,15 +151,11 @@ class ProposalList(ScrollView, can_focus=True):
             super().__init__()
             self.edit_id = edit_id
 
-    class Accepted(Message):
-        def __init__(self, edit_id: str) -> None:
-            super().__init__()
-            self.edit_id = edit_id
+    class Accepted(ProposalMessage):
+        pass
 
-    class Rejected(Message):
-        def __init__(self, edit_id: str) -> None:
-            super().__init__()
-            self.edit_id = edit_id
+    class Rejected(ProposalMessage):
+        pass
 
     class AllLikeRequested(Message):
         """Decide every pending proposal of the same kind or the same original text."""
@@ -161,15 +165,11 @@ class ProposalList(ScrollView, can_focus=True):
             self.edit_id = edit_id
             self.status = status
 
-    class EditRequested(Message):
-        def __init__(self, edit_id: str) -> None:
-            super().__init__()
-            self.edit_id = edit_id
+    class EditRequested(ProposalMessage):
+        pass
 
-    class GlossaryRequested(Message):
-        def __init__(self, edit_id: str) -> None:
-            super().__init__()
-            self.edit_id = edit_id
+    class GlossaryRequested(ProposalMessage):
+        pass
 
     class CandidatePicked(Message):
         def __init__(self, edit_id: str, number: int) -> None:
