@@ -6,6 +6,7 @@ order, which breaks ties between overlapping edits of equal confidence.
 
 from cleaners import encoding  # noqa: I001 (registration order matters)
 from cleaners import boilerplate
+from cleaners import language
 from cleaners import layout
 from cleaners import speakers
 from cleaners import names
@@ -21,6 +22,7 @@ __all__ = [
     "boilerplate",
     "encoding",
     "entities",
+    "language",
     "layout",
     "markers",
     "names",

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from annotations.model import Edit
 from cleaners import tables
 from cleaners.registry import Context, Proposal, cleaner
-from cleaners.structure import BOILERPLATE, Kind, Line, Page
+from cleaners.structure import REMOVED, Kind, Line, Page
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -47,7 +47,7 @@ def normalise_layout(page: Page, context: Context) -> Iterator[Proposal]:
     """
     text = page.text
     lines = page.lines
-    kept = [i for i, line in enumerate(lines) if line.kind not in BOILERPLATE]
+    kept = [i for i, line in enumerate(lines) if line.kind not in REMOVED]
     if not kept:
         return
     first = lines[0]
@@ -58,14 +58,23 @@ def normalise_layout(page: Page, context: Context) -> Iterator[Proposal]:
         for previous, current in itertools.pairwise(kept):
             a, b = lines[previous], lines[current]
             same_turn = page.turn_of_line[previous] == page.turn_of_line[current]
+            between = lines[previous + 1 : current]
             if (
                 same_turn
                 and a.kind is Kind.TEXT
                 and b.kind is Kind.TEXT
-                and current == previous + 1
+                and all(line.kind is Kind.TRANSLATION for line in between)
             ):
                 joined_to_previous.add(current)
-                if text[a.end : b.start] != " ":
+                if between:
+                    # the translations' own removals run up to b's line: join before them
+                    yield Edit(
+                        a.end, between[0].line_start, " ", "layout", _join_reason(page, a, b), 1.0
+                    )
+                    if b.bulleted:
+                        reason = _prefix_reason(text[b.line_start : b.start])
+                        yield Edit(b.line_start, b.start, "", "layout", reason, 1.0)
+                elif text[a.end : b.start] != " ":
                     yield Edit(a.end, b.start, " ", "layout", _join_reason(page, a, b), 1.0)
     last_kept = kept[-1]
     for index in kept:

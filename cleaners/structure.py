@@ -11,12 +11,14 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
 from annotations.model import Metadata, Turn
 from cleaners import tables
+from cleaners.detect import Decision, decide
 
 
 class Kind(StrEnum):
@@ -26,9 +28,11 @@ class Kind(StrEnum):
     DISCLAIMER = "disclaimer"
     SPEAKER = "speaker"
     TEXT = "text"
+    TRANSLATION = "translation"  # a Chinese machine translation on a bilingual page
 
 
-BOILERPLATE = frozenset({Kind.LABEL, Kind.DISCLAIMER})
+#: Lines that do not stay in the clean text.
+REMOVED = frozenset({Kind.LABEL, Kind.DISCLAIMER, Kind.TRANSLATION})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +83,9 @@ class Page:
     layout: str
     turns: tuple[Turn, ...]
     metadata: Metadata
-    turn_of_line: tuple[int, ...]  # per line: index of its turn, -1 outside any turn
+    turn_of_line: tuple[int, ...]  # per line: index of its turn, -1 before the first
+    #: The language decided for each text line that is not plain ASCII, by line index.
+    languages: Mapping[int, Decision] = field(default_factory=dict)
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -95,8 +101,8 @@ class Page:
         return None
 
     def kept_lines(self) -> list[Line]:
-        """Lines that stay in the clean text (boilerplate labels and disclaimers go)."""
-        return [line for line in self.lines if line.kind not in BOILERPLATE]
+        """Lines that stay in the clean text (labels, disclaimers and translations go)."""
+        return [line for line in self.lines if line.kind not in REMOVED]
 
 
 def parse(text: str) -> Page:
@@ -107,14 +113,15 @@ def parse(text: str) -> Page:
     ('bullets', [('Operator', '', 'operator'), ('Bill Smith', 'CEO', 'executive')])
     """
     raw = _split_lines(text)
-    kinds = _classify(text, raw)
+    kinds, languages = _classify(text, raw)
     lines = tuple(
         Line(ls, s, e, le, kind, speaker)
         for (ls, s, e, le), (kind, speaker) in zip(raw, kinds, strict=True)
     )
     layout = _layout(text, lines)
     turns, turn_of_line = _turns(text, lines, layout)
-    return Page(text, lines, layout, turns, read_metadata(text, lines), turn_of_line)
+    metadata = read_metadata(text, lines)
+    return Page(text, lines, layout, turns, metadata, turn_of_line, languages)
 
 
 def _split_lines(text: str) -> list[tuple[int, int, int, int]]:
@@ -129,13 +136,21 @@ def _split_lines(text: str) -> list[tuple[int, int, int, int]]:
     return spans
 
 
-def _classify(text: str, raw: list[tuple[int, int, int, int]]) -> list[tuple[Kind, Speaker | None]]:
+def _classify(
+    text: str, raw: list[tuple[int, int, int, int]]
+) -> tuple[list[tuple[Kind, Speaker | None]], dict[int, Decision]]:
     contents = [text[s:e] for _, s, e, _ in raw]
     kinds: list[tuple[Kind, Speaker | None]] = []
+    languages: dict[int, Decision] = {}
     for index, content in enumerate(contents):
-        kinds.append(_boilerplate_kind(content, index) or _speaker_kind(content))
+        kind = _boilerplate_kind(content, index) or _speaker_kind(content)
+        if kind[0] is Kind.TEXT and not content.isascii():
+            languages[index] = decision = decide(content)
+            if decision.language == "zh":
+                kind = (Kind.TRANSLATION, None)
+        kinds.append(kind)
     _confirm_name_only_speakers(contents, kinds)
-    return kinds
+    return kinds, languages
 
 
 def _boilerplate_kind(content: str, index: int) -> tuple[Kind, None] | None:
@@ -274,7 +289,8 @@ def _turns(
                 groups.append((None, []))
             groups[-1][1].append(line)
         else:
-            turn_of_line.append(-1)
+            # a translation belongs to the turn it sits in, though not to its paragraphs
+            turn_of_line.append(len(groups) - 1 if line.kind is Kind.TRANSLATION else -1)
             continue
         turn_of_line.append(len(groups) - 1)
     qa_start = _qa_start(text, groups)

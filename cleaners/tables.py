@@ -531,3 +531,49 @@ RARE_WORD_ZIPF = 2.5
 SCOPE_FUZZY_CUTOFF = 80.0
 GLOBAL_FUZZY_CUTOFF = 92.0
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+# --- Language and translations --------------------------------------------------------
+
+#: Han ideographs (CJK unified, extension A and B+, compatibility): what makes a paragraph
+#: Chinese. CJK punctuation is left out; English text borrows it too.
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+#: Google Translate writes about 1.6 Han characters per English word.
+HAN_PER_WORD = 1.6
+#: A paragraph is decided by script alone when one side outweighs the other this much.
+SCRIPT_MARGIN = 3.0
+#: ... and has at least this many Han characters (Chinese) or Latin words (English).
+SCRIPT_MIN_HAN = 4
+SCRIPT_MIN_WORDS = 4
+#: langdetect's profiles callscrub loads: with all 55 it calls Traditional Chinese Korean.
+LANGDETECT_PROFILES = ("en", "zh-cn", "zh-tw")
+LANGDETECT_SEED = 0
+#: Below this many Han characters langdetect's choice between the scripts is a guess.
+SCRIPT_LANGDETECT_MIN_HAN = 20
+#: langdetect's names for the two scripts, as BCP 47 tags.
+CHINESE_TAGS = {"zh-tw": "zh-Hant", "zh-cn": "zh-Hans"}
+#: Frequent characters written differently in Traditional and Simplified Chinese, the
+#: same character at the same place in both strings. Characters that are also ordinary
+#: Traditional characters (准, 划, 几, 里, 台) are left out, so a count of each side
+#: tells the scripts apart.
+TRADITIONAL = (
+    "這們個說會對為來時國與發經於後過還進產業務營長價資場實現開關點額億萬財報總體機電"
+    "網術區內兩種從讓謝問題應該樣嗎麼見決並將員費項預計認雖達運協議門當參潤淨虧損銷約"
+    "戶數據庫專戰團隊質變動導積極較線號類際續節結構購無統視軟設備請歡紀錄聽講談論覺學"
+    "習給買賣條邊頭風險稅貨幣匯強勢擴張確歸屬選擇標證競爭優勞錢銀債權傳廣轉換獲盤盡興"
+    "單簡繼聯戲辦處"
+)
+SIMPLIFIED = (
+    "这们个说会对为来时国与发经于后过还进产业务营长价资场实现开关点额亿万财报总体机电"
+    "网术区内两种从让谢问题应该样吗么见决并将员费项预计认虽达运协议门当参润净亏损销约"
+    "户数据库专战团队质变动导积极较线号类际续节结构购无统视软设备请欢纪录听讲谈论觉学"
+    "习给买卖条边头风险税货币汇强势扩张确归属选择标证竞争优劳钱银债权传广转换获盘尽兴"
+    "单简继联戏办处"
+)
+TRADITIONAL_ONLY = frozenset(TRADITIONAL)
+SIMPLIFIED_ONLY = frozenset(SIMPLIFIED)
+#: What a translation and its English paragraph must share: numbers (compared by their
+#: digits without separators or trailing zeros, since "$12.5 million" becomes "1250萬")
+#: and Latin-script names and tickers, which machine translation keeps.
+ANCHOR_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+ANCHOR_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&]*")
