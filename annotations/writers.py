@@ -1,5 +1,7 @@
 """The output formats: clean ``.txt``, contract ``.json``, CriticMarkup ``.review.md``
-and W3C Web Annotation ``.annotations.jsonld``; and reading a ``.json`` back."""
+and W3C Web Annotation ``.annotations.jsonld``; and reading a ``.json`` back. On request,
+the aligned translations of a bilingual page as a TMX 1.4 translation memory (``.tmx``)
+or JSON lines (``.pairs.jsonl``)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,10 @@ import hashlib
 import json
 import os
 import tempfile
+import xml.etree.ElementTree as ET
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -327,6 +332,112 @@ def to_web_annotations(review: Review) -> dict[str, Any]:
     }
 
 
+# --- translation pairs ---------------------------------------------------------------
+
+
+def translation_pairs(review: Review) -> list[dict[str, Any]]:
+    """Each aligned translation with its English paragraph as the clean text reads it.
+
+    Unaligned translations have no English to pair with; they stay in the ``.json``.
+    """
+    clean = review.rendering.text
+    turn_starts = [turn.start for turn in review.turns]
+    pairs = []
+    for annotation in review.proposals.annotations:
+        if annotation.kind != "translation" or not annotation.body.get("aligned"):
+            continue
+        clean_start, clean_end = review.rendering.clean_span(annotation.start, annotation.end)
+        turn = bisect_right(turn_starts, annotation.start) - 1
+        pairs.append(
+            {
+                "source": review.document.source.path,
+                "turn": turn,
+                "speaker": review.turns[turn].speaker if turn >= 0 else "",
+                "start": annotation.start,
+                "end": annotation.end,
+                "en": clean[clean_start:clean_end].strip(),
+                "language": annotation.body["language"],
+                "translation": annotation.body["text"],
+                "confidence": annotation.body.get("confidence"),
+            }
+        )
+    return pairs
+
+
+def to_pairs_jsonl(review: Review) -> str:
+    """One JSON object per aligned pair: ``en``, ``translation`` and its ``language``."""
+    return "".join(dumps(pair) for pair in translation_pairs(review))
+
+
+def _tool_version() -> str:
+    try:
+        return version("callscrub")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def to_tmx(review: Review) -> str:
+    """The aligned pairs as a TMX 1.4 translation memory: English source, Chinese target.
+
+    >>> from annotations.model import Document, Source
+    >>> doc = Document("Hi.\\n你好。\\n", Source("x.txt", "ab", "utf-8"))
+    >>> proposals = Proposals(
+    ...     (), (Annotation(0, 3, "translation", {"aligned": True, "language": "zh-Hant",
+    ...     "text": "你好。"}),), Metadata(), {}, "plain")
+    >>> print(to_tmx(Review(doc, proposals)))  # doctest: +ELLIPSIS
+    <?xml version="1.0" encoding="UTF-8"?>
+    <!DOCTYPE tmx SYSTEM "tmx14.dtd">
+    <tmx version="1.4">
+      <header creationtool="callscrub" ... srclang="en" ...>
+    ...
+        <tu tuid="1">
+          <prop type="x-callscrub-span">0-3</prop>
+          <tuv xml:lang="en">
+            <seg>Hi.</seg>
+          </tuv>
+          <tuv xml:lang="zh-Hant">
+            <seg>你好。</seg>
+          </tuv>
+        </tu>
+    ...
+    """
+    source = review.document.source
+    tmx = ET.Element("tmx", version="1.4")
+    header = ET.SubElement(
+        tmx,
+        "header",
+        {
+            "creationtool": "callscrub",
+            "creationtoolversion": _tool_version(),
+            "datatype": "plaintext",
+            "segtype": "paragraph",
+            "adminlang": "en",
+            "srclang": "en",
+            "o-tmf": SCHEMA,
+        },
+    )
+    ET.SubElement(header, "prop", type="x-callscrub-source").text = source.path
+    ET.SubElement(header, "prop", type="x-callscrub-sha256").text = source.sha256
+    body = ET.SubElement(tmx, "body")
+    for number, pair in enumerate(translation_pairs(review), start=1):
+        unit = ET.SubElement(body, "tu", tuid=str(number))
+        ET.SubElement(unit, "prop", type="x-callscrub-span").text = f"{pair['start']}-{pair['end']}"
+        if pair["speaker"]:
+            ET.SubElement(unit, "prop", type="x-callscrub-speaker").text = pair["speaker"]
+        for language, text in (("en", pair["en"]), (pair["language"], pair["translation"])):
+            variant = ET.SubElement(unit, "tuv", {XML_LANG: language})
+            ET.SubElement(variant, "seg").text = text
+    ET.indent(tmx)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n'
+        + ET.tostring(tmx, encoding="unicode")
+        + "\n"
+    )
+
+
 # --- files ---------------------------------------------------------------------------
 
 WRITERS: dict[str, Callable[[Review], str]] = {
@@ -334,7 +445,11 @@ WRITERS: dict[str, Callable[[Review], str]] = {
     ".json": dumps_json,
     ".review.md": to_review_markdown,
     ".annotations.jsonld": lambda review: dumps(to_web_annotations(review)),
+    ".tmx": to_tmx,
+    ".pairs.jsonl": to_pairs_jsonl,
 }
+#: What ``clean`` and the editor write unless asked otherwise: the output contract.
+DEFAULT_FORMATS = (".txt", ".json", ".review.md", ".annotations.jsonld")
 
 
 def _temporary_beside(path: Path, content: str) -> Path:
@@ -360,7 +475,7 @@ def write_atomic(path: Path, content: str) -> None:
 
 
 def write_outputs(
-    review: Review, stem: Path, formats: Sequence[str] = tuple(WRITERS)
+    review: Review, stem: Path, formats: Sequence[str] = DEFAULT_FORMATS
 ) -> list[Path]:
     """Write every format of one document, all or nothing.
 

@@ -24,7 +24,7 @@ from pathlib import Path
 import ftfy
 
 from annotations.glossary import Entity, Glossary
-from annotations.writers import WRITERS
+from annotations.writers import DEFAULT_FORMATS, WRITERS
 from callscrub.batch import document_from_bytes
 from cleaners import CLEANERS
 from cleaners.pipeline import review_document
@@ -94,8 +94,8 @@ def peak_memory_ratio(folder: Path) -> tuple[str, int, int]:
     data = largest.read_bytes()
     tracemalloc.start()
     review = review_document(document_from_bytes(data, str(largest)))
-    for writer in WRITERS.values():
-        writer(review)
+    for suffix in DEFAULT_FORMATS:
+        WRITERS[suffix](review)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return largest.name, len(data), peak
@@ -138,8 +138,8 @@ def entity_stage(folder: Path, repeat: int) -> None:
             started = time.perf_counter()
             for document in documents:
                 review = review_document(document, "safe", context, cleaners=names)
-                for writer in WRITERS.values():
-                    writer(review)
+                for suffix in DEFAULT_FORMATS:
+                    WRITERS[suffix](review)
             times.append(time.perf_counter() - started)
         seconds[label] = min(times)
     base = seconds["pipeline without names/entities"]

@@ -20,7 +20,7 @@ import orjson
 
 from annotations.glossary import load_glossaries
 from annotations.model import Document, Source, Status
-from annotations.writers import WRITERS, sha256, write_outputs
+from annotations.writers import DEFAULT_FORMATS, WRITERS, sha256, write_outputs
 from cleaners.consistency import Mentions, Variant, mentions
 from cleaners.decode import DecodeError, decode
 from cleaners.pipeline import review_document
@@ -35,7 +35,7 @@ class Options:
     out: Path
     policy: str = "safe"
     max_bytes: int = DEFAULT_MAX_BYTES
-    formats: tuple[str, ...] = tuple(WRITERS)
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     glossaries: tuple[str, ...] = ()
     decisions: tuple[str, ...] = ()
 
@@ -67,6 +67,8 @@ class Report:
     turns: int = 0
     edits: Counter[tuple[str, str]] = field(default_factory=Counter)  # (cleaner, status)
     uncertain: int = 0
+    translations: int = 0
+    unaligned: int = 0
     outputs: list[str] = field(default_factory=list)
     mentions: Mentions | None = None
     stale_decisions: list[str] = field(default_factory=list)
@@ -190,7 +192,11 @@ def clean_job(job: Job, options: Options) -> Report:
         return report
     report.turns = len(review.turns)
     report.edits = Counter({(c, s.value): n for (c, s), n in review.counts().items()})
-    report.uncertain = sum(1 for a in review.proposals.annotations if a.kind == "uncertain")
+    annotations = review.proposals.annotations
+    report.uncertain = sum(1 for a in annotations if a.kind == "uncertain")
+    translations = [a for a in annotations if a.kind == "translation"]
+    report.translations = len(translations)
+    report.unaligned = sum(1 for a in translations if not a.body.get("aligned"))
     report.mentions = mentions(page, str(job.path), context)
     return report
 
@@ -287,6 +293,14 @@ def summary(reports: list[Report], seconds: float) -> str:
         for cleaner in cleaners:
             lines.append(f"  {cleaner:<18}" + "".join(f"{edits[cleaner, s]:>10}" for s in statuses))
     lines.append(f"  uncertain spans: {sum(r.uncertain for r in cleaned)}")
+    translations = sum(r.translations for r in cleaned)
+    if translations:
+        unaligned = [r for r in cleaned if r.unaligned]
+        lines.append(
+            f"  translations: {translations - sum(r.unaligned for r in unaligned)} aligned, "
+            f"{sum(r.unaligned for r in unaligned)} not aligned (kept on their turns)"
+        )
+        lines.extend(f"    {r.path}: {r.unaligned} not aligned" for r in unaligned)
     return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import orjson
 
 from annotations.glossary import KINDS, GlossaryError, add_alias
-from annotations.writers import WRITERS, write_atomic
+from annotations.writers import DEFAULT_FORMATS, WRITERS, write_atomic
 from callscrub.batch import (
     DEFAULT_MAX_BYTES,
     InputError,
@@ -78,8 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "--format",
         type=_formats,
-        default=tuple(WRITERS),
-        help=f"comma-separated outputs to write (default all: {','.join(FORMAT_NAMES)})",
+        default=DEFAULT_FORMATS,
+        help="comma-separated outputs to write (default "
+        f"{','.join(suffix.lstrip('.') for suffix in DEFAULT_FORMATS)}; also tmx and pairs.jsonl "
+        "for the translation pairs of bilingual pages)",
     )
     _glossary_option(clean)
     clean.add_argument(

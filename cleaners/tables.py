@@ -540,9 +540,11 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff
 LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 #: Google Translate writes about 1.6 Han characters per English word.
 HAN_PER_WORD = 1.6
-#: A paragraph is decided by script alone when one side outweighs the other this much.
-SCRIPT_MARGIN = 3.0
-#: ... and has at least this many Han characters (Chinese) or Latin words (English).
+#: A paragraph is Chinese by script alone when its Han characters, counted as words,
+#: at least match its Latin words (a translation keeps names and tickers in Latin), and
+#: English when its Latin words outnumber them this many times ...
+ENGLISH_MARGIN = 3.0
+#: ... given at least this many Han characters (Chinese) or Latin words (English).
 SCRIPT_MIN_HAN = 4
 SCRIPT_MIN_WORDS = 4
 #: langdetect's profiles callscrub loads: with all 55 it calls Traditional Chinese Korean.

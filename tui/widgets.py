@@ -418,22 +418,29 @@ class TranslationPanel(Static):
             return  # shown again when it is toggled on
         text = Text()
         edit = review.by_id.get(edit_id) if edit_id else None
-        paragraph = _paragraph_of(review, edit.start) if edit else None
-        found = [
-            a
-            for a in review.proposals.annotations
-            if a.kind == "translation"
-            and paragraph is not None
-            and a.start < paragraph[1]
-            and paragraph[0] < a.end
-        ]
-        if not any(a.kind == "translation" for a in review.proposals.annotations):
+        translations = [a for a in review.proposals.annotations if a.kind == "translation"]
+        if edit is None:
+            found = []
+        elif edit.cleaner == "language":  # the removal of the translation line itself
+            found = [a for a in translations if edit.start <= a.body["source"][0] < edit.end]
+        else:
+            paragraph = _paragraph_of(review, edit.start)
+            found = [
+                a
+                for a in translations
+                if paragraph is not None and a.start < paragraph[1] and paragraph[0] < a.end
+            ]
+        if not translations:
             text.append("this page has no translations", "dim")
         elif not found:
             text.append("no translation of this paragraph", "dim")
         for annotation in found:
-            text.append(f"{annotation.body.get('language', '')}: ", "dim")
-            text.append(visible(str(annotation.body.get("text", ""))))
+            body = annotation.body
+            text.append(f"{body.get('language', '')}: ", "dim")
+            text.append(visible(str(body.get("text", ""))))
+            if not body.get("aligned"):
+                text.append(f"\n{body.get('review', 'not aligned')}", "italic")
+            text.append("\n")
         # a fixed height: the screen need not lay out again on every key
         self.update(text, layout=False)
 
