@@ -29,6 +29,7 @@ from callscrub.batch import document_from_bytes
 from cleaners import CLEANERS
 from cleaners.pipeline import review_document
 from cleaners.registry import Context
+from cleaners.structure import Kind, parse
 
 
 def build_corpora(shared: Path, work: Path, seed_mb: float) -> dict[str, Path]:
@@ -149,6 +150,57 @@ def entity_stage(folder: Path, repeat: int) -> None:
     print(f"{'(index of the 100,000-entry glossary, built once)':<52}{build:>8.2f}")
 
 
+def language_stage(folders: list[Path], repeat: int) -> None:
+    """How many paragraphs reach langdetect on English pages, and the pipeline's time with
+    and without the language stage (detection while parsing, and the ``language``
+    cleaner), in one process, best of ``repeat``."""
+    documents = [
+        document_from_bytes(path.read_bytes(), str(path))
+        for folder in folders
+        for path in sorted(folder.rglob("*.txt"))
+    ]
+    paragraphs = by_script = by_langdetect = 0
+    for document in documents:
+        page = parse(document.text)
+        paragraphs += sum(line.kind is Kind.TEXT for line in page.lines)
+        by_script += sum(d.method == "script" for d in page.languages.values())
+        by_langdetect += sum(d.method == "langdetect" for d in page.languages.values())
+    size = sum(len(d.text.encode()) for d in documents) / 1e6
+    print(
+        f"\nlanguage stage, seeds + real corpus ({len(documents)} files, {size:.1f} MB): "
+        f"{paragraphs:,} paragraphs; {paragraphs - by_script - by_langdetect:,} decided as ASCII, "
+        f"{by_script:,} by script, {by_langdetect:,} reached langdetect "
+        f"({by_langdetect / max(paragraphs, 1):.2%})"
+    )
+    without = [name for name in CLEANERS if name != "language"]
+
+    def before() -> None:
+        for document in documents:
+            page = parse(document.text, detect_languages=False)
+            review_document(document, page=page, cleaners=without)
+
+    def after() -> None:
+        for document in documents:
+            review_document(document)
+
+    runs = {
+        "pipeline before the language stage": before,
+        "pipeline with the language stage": after,
+    }
+    seconds = {}
+    for label, run in runs.items():
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - started)
+        seconds[label] = min(times)
+    base = seconds["pipeline before the language stage"]
+    print(f"{'(cleaners only, no outputs written)':<52}{'MB/s':>8}{'time / before':>16}")
+    for label, value in seconds.items():
+        print(f"{label:<52}{size / value:>8.2f}{value / base:>16.3f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -185,6 +237,7 @@ def main() -> int:
             speedup = seconds["callscrub --jobs 1"] / seconds["callscrub --jobs 2"]
             print(f"{name:<14}{'--jobs 2 speed-up over --jobs 1':<40}{speedup:>37.2f}x")
         entity_stage(corpora["real corpus"], args.repeat)
+        language_stage([args.shared / "seeds", corpora["real corpus"]], args.repeat)
         file_name, size_bytes, peak = peak_memory_ratio(corpora["real corpus"])
         print(
             f"peak Python heap cleaning the largest input ({file_name}, {size_bytes:,} B): "

@@ -105,15 +105,18 @@ class Page:
         return [line for line in self.lines if line.kind not in REMOVED]
 
 
-def parse(text: str) -> Page:
+def parse(text: str, detect_languages: bool = True) -> Page:
     """Parse ``text`` into lines, layout and turns.
+
+    ``detect_languages=False`` takes every line for English, as callscrub did before it
+    read bilingual pages: the baseline ``make bench`` measures the language stage against.
 
     >>> page = parse("  • Operator\\n\\n  • Welcome.\\n\\n  • Bill Smith - CEO\\n\\n  • Hi. Bye.")
     >>> page.layout, [(t.speaker, t.title, t.role) for t in page.turns]
     ('bullets', [('Operator', '', 'operator'), ('Bill Smith', 'CEO', 'executive')])
     """
     raw = _split_lines(text)
-    kinds, languages = _classify(text, raw)
+    kinds, languages = _classify(text, raw, detect_languages)
     lines = tuple(
         Line(ls, s, e, le, kind, speaker)
         for (ls, s, e, le), (kind, speaker) in zip(raw, kinds, strict=True)
@@ -137,14 +140,14 @@ def _split_lines(text: str) -> list[tuple[int, int, int, int]]:
 
 
 def _classify(
-    text: str, raw: list[tuple[int, int, int, int]]
+    text: str, raw: list[tuple[int, int, int, int]], detect_languages: bool
 ) -> tuple[list[tuple[Kind, Speaker | None]], dict[int, Decision]]:
     contents = [text[s:e] for _, s, e, _ in raw]
     kinds: list[tuple[Kind, Speaker | None]] = []
     languages: dict[int, Decision] = {}
     for index, content in enumerate(contents):
         kind = _boilerplate_kind(content, index) or _speaker_kind(content)
-        if kind[0] is Kind.TEXT and not content.isascii():
+        if detect_languages and kind[0] is Kind.TEXT and not content.isascii():
             languages[index] = decision = decide(content)
             if decision.language == "zh":
                 kind = (Kind.TRANSLATION, None)
