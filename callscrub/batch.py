@@ -20,7 +20,8 @@ import orjson
 
 from annotations.glossary import load_glossaries
 from annotations.model import Document, Source, Status
-from annotations.writers import DEFAULT_FORMATS, WRITERS, sha256, write_outputs
+from annotations.writers import DEFAULT_FORMATS, WRITERS, sha256
+from callscrub import storage
 from cleaners.consistency import Mentions, Variant, mentions
 from cleaners.decode import DecodeError, decode
 from cleaners.pipeline import review_document
@@ -32,7 +33,7 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Options:
-    out: Path
+    out: str
     policy: str = "safe"
     max_bytes: int = DEFAULT_MAX_BYTES
     formats: tuple[str, ...] = DEFAULT_FORMATS
@@ -51,10 +52,11 @@ def context_for(glossaries: tuple[str, ...]) -> Context:
 
 @dataclass(frozen=True)
 class Job:
-    """One input file and the stem its outputs get (``out/NAME`` + suffix)."""
+    """One input file and the stem its outputs get (``out/NAME`` + suffix): local paths
+    or fsspec URLs, as strings, so that a job is cheap to send to a worker."""
 
-    path: Path
-    stem: Path
+    path: str
+    stem: str
 
 
 @dataclass
@@ -78,51 +80,74 @@ class InputError(Exception):
     """A problem with one input that does not stop the batch."""
 
 
-def _stem(path: Path, root: Path | None, out: Path) -> Path:
-    relative = path.relative_to(root) if root else Path(path.name)
-    name = relative.name[:-4] if relative.name.lower().endswith(".txt") else relative.name
-    return out / relative.parent / name
+def _stem(relative: str, out: str) -> str:
+    name = relative[:-4] if relative.lower().endswith(".txt") else relative
+    local = storage.local_path(out)
+    return str(local / name) if local is not None else f"{out.rstrip('/')}/{name}"
 
 
-def collect_jobs(paths: Iterable[str], out: Path) -> tuple[list[Job], list[Report]]:
-    """Expand files and folders (``*.txt``, recursively) into jobs with distinct outputs.
+def _resolved(location: str) -> str:
+    local = storage.local_path(location)
+    return str(local.resolve()) if local is not None else location
+
+
+def _expand(raw: str, out: str) -> tuple[list[Job], str]:
+    """The jobs one PATH argument stands for, or the reason it stands for none."""
+    path = storage.local_path(raw)
+    if path is None:
+        found = storage.list_texts(raw)
+        if found is None:
+            return [], "no such file or folder"
+        if not found:
+            return [], "folder holds no .txt files"
+        return [Job(url, _stem(relative, out)) for url, relative in found], ""
+    if path.is_dir():
+        out_local = storage.local_path(out)
+        out_resolved = out_local.resolve() if out_local is not None else None
+        texts = sorted(
+            p
+            for p in path.rglob("*.txt")
+            # a broken link is kept so that it is reported, not skipped in silence
+            if (p.is_file() or p.is_symlink()) and out_resolved not in p.resolve().parents
+        )
+        if not texts:
+            return [], "folder holds no .txt files"
+        return [Job(str(p), _stem(p.relative_to(path).as_posix(), out)) for p in texts], ""
+    if path.exists():
+        return [Job(str(path), _stem(path.name, out))], ""
+    return [], "no such file or folder"
+
+
+def collect_jobs(paths: Iterable[str], out: str) -> tuple[list[Job], list[Report]]:
+    """Expand files and folders (``*.txt``, recursively; local or fsspec URLs) into jobs
+    with distinct outputs.
 
     Problems found here (a missing path, two inputs that would write the same output, an
     output that would overwrite an input) come back as failed reports.
     """
     jobs: list[Job] = []
     failures: list[Report] = []
-    out_resolved = out.resolve()
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*.txt")
-                # a broken link is kept so that it is reported, not skipped in silence
-                if (p.is_file() or p.is_symlink()) and out_resolved not in p.resolve().parents
-            )
-            if not found:
-                failures.append(Report(raw, error="folder holds no .txt files"))
-            jobs.extend(Job(p, _stem(p, path, out)) for p in found)
-        elif path.exists():
-            jobs.append(Job(path, _stem(path, None, out)))
-        else:
-            failures.append(Report(raw, error="no such file or folder"))
-    inputs = {job.path.resolve() for job in jobs}
-    claimed: dict[Path, Path] = {}
+        try:
+            found, problem = _expand(raw, out)
+        except storage.StorageError as error:
+            found, problem = [], str(error)
+        jobs.extend(found)
+        if problem:
+            failures.append(Report(raw, error=problem))
+    inputs = {_resolved(job.path) for job in jobs}
+    claimed: dict[str, str] = {}
     kept: list[Job] = []
     for job in jobs:
-        outputs = [Path(f"{job.stem}{suffix}").resolve() for suffix in WRITERS]
-        if any(output in inputs for output in outputs):
+        stem = _resolved(job.stem)
+        if any(f"{stem}{suffix}" in inputs for suffix in WRITERS):
             failures.append(
-                Report(str(job.path), error="output would overwrite an input; choose another --out")
+                Report(job.path, error="output would overwrite an input; choose another --out")
             )
-        elif job.stem.resolve() in claimed:
-            other = claimed[job.stem.resolve()]
-            failures.append(Report(str(job.path), error=f"output name collides with {other}"))
+        elif stem in claimed:
+            failures.append(Report(job.path, error=f"output name collides with {claimed[stem]}"))
         else:
-            claimed[job.stem.resolve()] = job.path
+            claimed[stem] = job.path
             kept.append(job)
     return kept, failures
 
@@ -168,14 +193,21 @@ def decisions_for(paths: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
 
 
 def _load(job: Job, options: Options, report: Report) -> Document:
-    data = read_input(job.path, options.max_bytes)
+    local = storage.local_path(job.path)
+    if local is not None:
+        data = read_input(local, options.max_bytes)
+    else:
+        try:
+            data = storage.read_bytes(job.path, options.max_bytes)
+        except storage.StorageError as error:
+            raise InputError(str(error)) from None
     report.size = len(data)
-    return document_from_bytes(data, str(job.path))
+    return document_from_bytes(data, job.path)
 
 
 def clean_job(job: Job, options: Options) -> Report:
     """Clean one file and write its outputs; any failure becomes the report's error."""
-    report = Report(str(job.path))
+    report = Report(job.path)
     context = context_for(options.glossaries)
     try:
         document = _load(job, options, report)
@@ -184,9 +216,11 @@ def clean_job(job: Job, options: Options) -> Report:
         recorded = decisions_for(options.decisions).get(document.source.sha256, [])
         _, report.stale_decisions = review.replay(recorded)
         try:
-            report.outputs = [str(p) for p in write_outputs(review, job.stem, options.formats)]
+            report.outputs = storage.write_all(review, job.stem, options.formats)
         except OSError as error:
             raise InputError(f"cannot write {job.stem}.*: {error.strerror or error}") from None
+        except storage.StorageError as error:
+            raise InputError(str(error)) from None
     except (InputError, DecodeError) as error:
         report.error = str(error)
         return report
@@ -197,20 +231,20 @@ def clean_job(job: Job, options: Options) -> Report:
     translations = [a for a in annotations if a.kind == "translation"]
     report.translations = len(translations)
     report.unaligned = sum(1 for a in translations if not a.body.get("aligned"))
-    report.mentions = mentions(page, str(job.path), context)
+    report.mentions = mentions(page, job.path, context)
     return report
 
 
 def mentions_job(job: Job, options: Options) -> Report:
     """Read one file for the names it mentions; writes nothing."""
-    report = Report(str(job.path))
+    report = Report(job.path)
     try:
         page = parse(_load(job, options, report).text)
     except (InputError, DecodeError) as error:
         report.error = str(error)
         return report
     report.turns = len(page.turns)
-    report.mentions = mentions(page, str(job.path), context_for(options.glossaries))
+    report.mentions = mentions(page, job.path, context_for(options.glossaries))
     return report
 
 

@@ -29,6 +29,7 @@ from callscrub.batch import (
     summary,
     variant_table,
 )
+from callscrub.storage import local_path
 from cleaners.consistency import Variant, variants
 from cleaners.decode import DecodeError
 from cleaners.pipeline import POLICIES, review_document
@@ -66,7 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
         "or - for stdin to stdout.",
     )
     clean.add_argument("paths", nargs="+", metavar="PATH")
-    clean.add_argument("--out", type=Path, help="output folder (required unless PATH is -)")
+    clean.add_argument(
+        "--out",
+        help="output folder or fsspec URL such as s3://bucket/out (required unless PATH is -)",
+    )
     _apply_option(clean, "which proposals to apply")
     clean.add_argument("--jobs", type=_positive, default=1, help="worker processes (default 1)")
     clean.add_argument(
@@ -177,7 +181,7 @@ def _clean_stdin(options: Options) -> int:
 
 def clean(args: argparse.Namespace) -> int:
     options = Options(
-        args.out or Path("."),
+        args.out or ".",
         args.apply,
         args.max_bytes,
         args.format,
@@ -198,7 +202,8 @@ def clean(args: argparse.Namespace) -> int:
     if args.out is None:
         print("callscrub: error: --out DIR is required for files and folders", file=sys.stderr)
         return 2
-    if args.out.exists() and not args.out.is_dir():
+    out_local = local_path(args.out)
+    if out_local is not None and out_local.exists() and not out_local.is_dir():
         print(f"callscrub: error: --out {args.out} is not a folder", file=sys.stderr)
         return 2
     started = time.perf_counter()
@@ -239,7 +244,7 @@ def _variants_json(found: list[Variant], notes: list[str]) -> str:
 
 
 def entities(args: argparse.Namespace) -> int:
-    options = Options(Path(tempfile.gettempdir()), glossaries=tuple(args.glossary))
+    options = Options(tempfile.gettempdir(), glossaries=tuple(args.glossary))
     try:
         glossary = context_for(options.glossaries).glossary
     except GlossaryError as error:

@@ -115,7 +115,16 @@ def variants(
     person Reginal King ['Reginal King', 'Reg King']
     word Accutel ['Accutel', 'Ecutel']
     """
-    glossary = glossary or Glossary()
+    groups, notes = group_calls(calls)
+    found: list[Variant] = []
+    for group, members in sorted(groups.items()):
+        found.extend(group_variants(group, members, glossary))
+    return found, notes
+
+
+def group_calls(calls: Sequence[Mentions]) -> tuple[dict[str, list[Mentions]], list[str]]:
+    """Calls by ticker group (calls without a ticker placed by their company's name), and
+    notes on how the ungrouped ones were placed. Each group is reduced on its own."""
     companies = {c.ticker.upper(): c.company for c in calls if c.ticker and c.company}
     groups: dict[str, list[Mentions]] = {}
     notes = []
@@ -124,11 +133,18 @@ def variants(
         groups.setdefault(group, []).append(call)
         if note:
             notes.append(note)
-    found: list[Variant] = []
-    for group, members in sorted(groups.items()):
-        found.extend(_person_variants(group, members, glossary))
-        found.extend(_word_variants(group, members, glossary))
-    return found, notes
+    return groups, notes
+
+
+def group_variants(
+    group: str, members: Sequence[Mentions], glossary: Glossary | None = None
+) -> list[Variant]:
+    """Variant spellings within one ticker group: the reduce step of a corpus run."""
+    glossary = glossary or Glossary()
+    return [
+        *_person_variants(group, members, glossary),
+        *_word_variants(group, members, glossary),
+    ]
 
 
 def _canonical(

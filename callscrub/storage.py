@@ -1,0 +1,103 @@
+"""Where a batch reads and writes: local paths, or any fsspec URL.
+
+Plain paths and ``file://`` URLs are the local disk (atomic writes by rename). Any other
+URL (``s3://``, ``gcs://``, ``memory://`` ...) goes through fsspec once its backend is
+installed; each output there is written whole to a temporary name and moved into place.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import uuid
+from pathlib import Path
+from typing import Any
+
+from annotations.review import Review
+from annotations.writers import WRITERS, write_outputs
+
+
+class StorageError(Exception):
+    """A location that cannot be read, listed or written; the message says which."""
+
+
+def is_url(location: str) -> bool:
+    return "://" in location
+
+
+def local_path(location: str) -> Path | None:
+    """The local path of a plain path or ``file://`` URL; ``None`` for a remote URL.
+
+    >>> local_path("calls/q2.txt"), local_path("file:///data/q2.txt"), local_path("s3://b/q2.txt")
+    (PosixPath('calls/q2.txt'), PosixPath('/data/q2.txt'), None)
+    """
+    if not is_url(location):
+        return Path(location)
+    if location.startswith("file://"):
+        return Path(location[len("file://") :])
+    return None
+
+
+def _filesystem(url: str) -> tuple[Any, str]:
+    import fsspec  # only remote runs pay for importing it
+
+    try:
+        filesystem, path = fsspec.core.url_to_fs(url)
+        return filesystem, str(path)
+    except (ImportError, ValueError) as error:
+        raise StorageError(f"{url}: {error}") from None
+
+
+def list_texts(url: str) -> list[tuple[str, str]] | None:
+    """The ``*.txt`` below a remote folder URL (recursively) as (URL, path below the
+    folder) pairs, ``[(url, name)]`` for a file, or ``None`` when nothing is there."""
+    fs, root = _filesystem(url)
+    try:
+        if fs.isdir(root):
+            found = sorted(p for p in fs.find(root) if p.lower().endswith(".txt"))
+            base = root.rstrip("/")
+            return [(fs.unstrip_protocol(p), posixpath.relpath(p, base)) for p in found]
+        if fs.isfile(root):
+            return [(url, posixpath.basename(root))]
+    except OSError as error:
+        raise StorageError(f"{url}: cannot list: {error}") from None
+    return None
+
+
+def read_bytes(url: str, max_bytes: int) -> bytes:
+    """A remote file's bytes; ``StorageError`` (one line) when it is too big or unreadable."""
+    fs, path = _filesystem(url)
+    try:
+        size = fs.size(path)
+        if size is not None and size > max_bytes:
+            raise StorageError(
+                f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)"
+            )
+        data: bytes = fs.cat_file(path)
+        return data
+    except FileNotFoundError:
+        raise StorageError("no such file") from None
+    except OSError as error:
+        raise StorageError(f"cannot read: {error}") from None
+
+
+def write_all(review: Review, stem: str, formats: tuple[str, ...]) -> list[str]:
+    """Write every format of one document at ``stem`` + suffix, local or remote.
+
+    Everything is rendered before anything is written, so a failed render writes nothing.
+    """
+    local = local_path(stem)
+    if local is not None:
+        return [str(path) for path in write_outputs(review, local, formats)]
+    contents = {f"{stem}{suffix}": WRITERS[suffix](review).encode("utf-8") for suffix in formats}
+    fs, _ = _filesystem(stem)
+    written = []
+    for url, data in contents.items():
+        _, path = _filesystem(url)
+        temporary = f"{path}.{uuid.uuid4().hex}.tmp"
+        try:
+            fs.pipe_file(temporary, data)
+            fs.mv(temporary, path)
+        except OSError as error:
+            raise StorageError(f"cannot write {url}: {error}") from None
+        written.append(url)
+    return written
