@@ -251,7 +251,7 @@ def mentions_job(job: Job, options: Options) -> Report:
 Task = Callable[[Job, Options], Report]
 
 
-def _run_chunk(task: Task, jobs: list[Job], options: Options) -> list[Report]:
+def run_chunk(task: Task, jobs: list[Job], options: Options) -> list[Report]:
     return [task(job, options) for job in jobs]
 
 
@@ -267,7 +267,7 @@ def run_jobs(
     chunk = max(1, min(8, len(jobs) // (workers * 4)))
     chunks = [jobs[i : i + chunk] for i in range(0, len(jobs), chunk)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for reports in pool.map(_run_chunk, [task] * len(chunks), chunks, [options] * len(chunks)):
+        for reports in pool.map(run_chunk, [task] * len(chunks), chunks, [options] * len(chunks)):
             yield from reports
 
 

@@ -17,6 +17,7 @@ from annotations.writers import DEFAULT_FORMATS, WRITERS, write_atomic
 from callscrub.batch import (
     DEFAULT_MAX_BYTES,
     InputError,
+    Job,
     Options,
     Progress,
     Report,
@@ -29,6 +30,7 @@ from callscrub.batch import (
     summary,
     variant_table,
 )
+from callscrub.engines import Engine, make_engine
 from callscrub.storage import local_path
 from cleaners.consistency import Variant, variants
 from cleaners.decode import DecodeError
@@ -72,7 +74,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="output folder or fsspec URL such as s3://bucket/out (required unless PATH is -)",
     )
     _apply_option(clean, "which proposals to apply")
-    clean.add_argument("--jobs", type=_positive, default=1, help="worker processes (default 1)")
+    clean.add_argument(
+        "--jobs",
+        type=_positive,
+        help="worker processes (default 1; with --engine dask and no --scheduler, the "
+        "LocalCluster's workers, default 2)",
+    )
+    clean.add_argument(
+        "--engine",
+        choices=["local", "dask"],
+        default="local",
+        help="local worker processes (default), or a Dask distributed cluster",
+    )
+    clean.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler to use (tcp://host:8786); "
+        "without it a LocalCluster is started on loopback",
+    )
     clean.add_argument(
         "--max-bytes",
         type=_positive,
@@ -202,6 +221,9 @@ def clean(args: argparse.Namespace) -> int:
     if args.out is None:
         print("callscrub: error: --out DIR is required for files and folders", file=sys.stderr)
         return 2
+    if args.scheduler and args.engine != "dask":
+        print("callscrub: error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
     out_local = local_path(args.out)
     if out_local is not None and out_local.exists() and not out_local.is_dir():
         print(f"callscrub: error: --out {args.out} is not a folder", file=sys.stderr)
@@ -210,9 +232,29 @@ def clean(args: argparse.Namespace) -> int:
     jobs, reports = collect_jobs(args.paths, args.out)
     for report in reports:
         print(f"callscrub: {report.path}: {report.error}", file=sys.stderr)
-    progress = Progress(len(jobs), enabled=not args.quiet)
+    workers = args.jobs or (2 if args.engine == "dask" and not args.scheduler else 1)
+    try:
+        engine = make_engine(args.engine, workers, args.scheduler)
+    except OSError as error:
+        print(f"callscrub: error: cannot reach the Dask scheduler: {error}", file=sys.stderr)
+        return 2
+    with engine:
+        done = _run(engine, jobs, options, Progress(len(jobs), enabled=not args.quiet))
+        found, notes = engine.variants(
+            [r.mentions for r in done if r.mentions], context_for(options.glossaries).glossary
+        )
+    reports.extend(done)
+    if args.entities is not None:
+        write_atomic(args.entities, _variants_json(found, notes))
+    if not args.quiet:
+        print(summary(reports, time.perf_counter() - started))
+        print(variant_table(found, notes))
+    return 1 if any(r.error for r in reports) else 0
+
+
+def _run(engine: Engine, jobs: list[Job], options: Options, progress: Progress) -> list[Report]:
     done: list[Report] = []
-    for report in run_jobs(jobs, options, args.jobs):
+    for report in engine.run(jobs, options):
         progress.update(report)
         if report.error:
             if progress.tty and progress.enabled:
@@ -222,16 +264,7 @@ def clean(args: argparse.Namespace) -> int:
             print(f"callscrub: {report.path}: {line}", file=sys.stderr)
         done.append(report)
     progress.close()
-    reports.extend(done)
-    found, notes = variants(
-        [r.mentions for r in done if r.mentions], context_for(options.glossaries).glossary
-    )
-    if args.entities is not None:
-        write_atomic(args.entities, _variants_json(found, notes))
-    if not args.quiet:
-        print(summary(reports, time.perf_counter() - started))
-        print(variant_table(found, notes))
-    return 1 if any(r.error for r in reports) else 0
+    return done
 
 
 def _variants_json(found: list[Variant], notes: list[str]) -> str:

@@ -1,0 +1,139 @@
+"""Where the batch runs: local worker processes, or a Dask distributed cluster.
+
+Both run the same per-file function (:func:`callscrub.batch.clean_job`) on jobs that
+carry paths or URLs, never texts, and yield the same reports, so failures read the same
+and the exit status is the same. On Dask, jobs go out in partitions (a task costs about
+4 ms of scheduling, a file tens of milliseconds of cleaning), a task lost with its
+worker is run again elsewhere, and the corpus consistency pass is reduced on the
+cluster, one task per ticker group.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, ExitStack
+from types import TracebackType
+from typing import Any
+
+from annotations.glossary import Glossary
+from callscrub.batch import Job, Options, Report, Task, clean_job, run_chunk, run_jobs
+from cleaners.consistency import Mentions, Variant, group_calls, group_variants, variants
+
+#: Files per Dask task at most; fewer when that would leave a worker idle at the end.
+MAX_PARTITION = 64
+#: Tasks per worker thread the partitions aim for, so that the tail stays short.
+TASKS_PER_THREAD = 4
+
+
+def partitions(jobs: Sequence[Job], threads: int) -> list[list[Job]]:
+    """Split ``jobs`` into about ``TASKS_PER_THREAD`` tasks per thread, in order.
+
+    >>> jobs = [Job(f"{n}.txt", f"out/{n}") for n in range(10)]
+    >>> [len(p) for p in partitions(jobs, 2)]
+    [2, 2, 2, 2, 2]
+    >>> len(partitions(jobs * 100, 2)), len(partitions([], 2))
+    (16, 0)
+    """
+    size = max(1, min(MAX_PARTITION, -(-len(jobs) // (threads * TASKS_PER_THREAD))))
+    return [list(jobs[i : i + size]) for i in range(0, len(jobs), size)]
+
+
+class LocalEngine(AbstractContextManager["LocalEngine"]):
+    """``--jobs N`` worker processes on this machine."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def run(self, jobs: list[Job], options: Options, task: Task = clean_job) -> Iterator[Report]:
+        return run_jobs(jobs, options, self.workers, task)
+
+    def variants(
+        self, calls: Sequence[Mentions], glossary: Glossary
+    ) -> tuple[list[Variant], list[str]]:
+        return variants(calls, glossary)
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        return None
+
+
+class DaskEngine(AbstractContextManager["DaskEngine"]):
+    """A Dask distributed cluster: the one at ``scheduler``, or a LocalCluster of
+    ``workers`` single-threaded worker processes on loopback."""
+
+    def __init__(self, scheduler: str | None, workers: int) -> None:
+        from distributed import Client, LocalCluster
+
+        self._stack = ExitStack()
+        try:
+            if scheduler:
+                self.client: Any = self._stack.enter_context(Client(scheduler, timeout="30s"))
+            else:
+                cluster = self._stack.enter_context(
+                    LocalCluster(
+                        n_workers=workers,
+                        threads_per_worker=1,
+                        processes=True,
+                        host="127.0.0.1",
+                        dashboard_address=None,
+                        silence_logs=logging.ERROR,
+                    )
+                )
+                self.client = self._stack.enter_context(Client(cluster))
+        except BaseException:
+            self._stack.close()
+            raise
+
+    def run(self, jobs: list[Job], options: Options, task: Task = clean_job) -> Iterator[Report]:
+        from distributed import as_completed
+
+        threads = max(1, sum(self.client.nthreads().values()))
+        chunks = partitions(jobs, threads)
+        futures = {
+            self.client.submit(run_chunk, task, chunk, options, pure=False): chunk
+            for chunk in chunks
+        }
+        for future in as_completed(futures):
+            try:
+                reports = future.result()
+            except Exception as error:  # the task failed on every worker it was given to
+                reason = f"lost on the cluster: {type(error).__name__}: {error}"
+                reports = [Report(job.path, error=reason) for job in futures[future]]
+            finally:
+                future.release()
+            yield from reports
+
+    def variants(
+        self, calls: Sequence[Mentions], glossary: Glossary
+    ) -> tuple[list[Variant], list[str]]:
+        groups, notes = group_calls(calls)
+        shared = self.client.scatter(glossary, broadcast=True) if groups else None
+        futures = [
+            self.client.submit(group_variants, group, members, shared, pure=False)
+            for group, members in sorted(groups.items())
+        ]
+        found: list[Variant] = [v for group in self.client.gather(futures) for v in group]
+        return found, notes
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._stack.close()
+
+
+Engine = LocalEngine | DaskEngine
+
+
+def make_engine(name: str, workers: int, scheduler: str | None = None) -> Engine:
+    """The engine ``clean --engine NAME`` runs on."""
+    if name == "dask":
+        return DaskEngine(scheduler, workers)
+    return LocalEngine(workers)
