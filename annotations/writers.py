@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import xml.etree.ElementTree as ET
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -452,16 +451,29 @@ WRITERS: dict[str, Callable[[Review], str]] = {
 DEFAULT_FORMATS = (".txt", ".json", ".review.md", ".annotations.jsonld")
 
 
+def temporary_name(path: str) -> str:
+    """The one temporary name an output is written under before its rename.
+
+    One name, not a random one: a writer killed mid-write (a lost cluster worker) leaves
+    a temporary that the rerun of its job overwrites and renames, instead of an orphan.
+
+    >>> temporary_name("out/q2.json")
+    'out/.q2.json.tmp'
+    """
+    folder, _, name = path.rpartition("/")
+    return f"{folder}/.{name}.tmp" if folder else f".{name}.tmp"
+
+
 def _temporary_beside(path: Path, content: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = path.with_name(f".{path.name}.tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        with temporary.open("w", encoding="utf-8", newline="\n") as stream:
             stream.write(content)
     except BaseException:
-        Path(name).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
-    return Path(name)
+    return temporary
 
 
 def write_atomic(path: Path, content: str) -> None:

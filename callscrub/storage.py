@@ -8,12 +8,11 @@ installed; each output there is written whole to a temporary name and moved into
 from __future__ import annotations
 
 import posixpath
-import uuid
 from pathlib import Path
 from typing import Any
 
 from annotations.review import Review
-from annotations.writers import WRITERS, write_outputs
+from annotations.writers import WRITERS, temporary_name, write_outputs
 
 
 class StorageError(Exception):
@@ -93,7 +92,7 @@ def write_all(review: Review, stem: str, formats: tuple[str, ...]) -> list[str]:
     written = []
     for url, data in contents.items():
         _, path = _filesystem(url)
-        temporary = f"{path}.{uuid.uuid4().hex}.tmp"
+        temporary = temporary_name(path)
         try:
             fs.pipe_file(temporary, data)
             fs.mv(temporary, path)

@@ -155,42 +155,42 @@ def test_any_fsspec_filesystem_in_and_out(tmp_path: Path) -> None:
 
 @needs_corpus
 def test_a_worker_killed_mid_run_loses_no_file(tmp_path: Path, cluster: LocalCluster) -> None:
-    with Client(cluster) as client:
-        before = client.run(os.getpid)
     corpus = CORPUS / "A"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "callscrub",
-            "clean",
-            str(corpus),
-            "--out",
-            str(tmp_path / "dask"),
-            "--engine",
-            "dask",
-            "--scheduler",
-            cluster.scheduler_address,
-        ],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    assert process.stderr is not None
-    first = process.stderr.readline()  # the first file done: the run is under way
-    assert first.startswith("[1/")
-    victim = sorted(before.values())[0]
-    os.kill(victim, signal.SIGKILL)
-    stdout, stderr = process.communicate(timeout=300)
-    assert process.returncode == 0, stderr
+    with Client(cluster) as client:
+        pids = client.run(os.getpid)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "callscrub",
+                "clean",
+                str(corpus),
+                "--out",
+                str(tmp_path / "dask"),
+                "--engine",
+                "dask",
+                "--scheduler",
+                cluster.scheduler_address,
+            ],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert process.stderr is not None
+        first = process.stderr.readline()  # the first partition is done: the run is under way
+        assert first.startswith("[1/")
+        busy = [address for address, keys in client.processing().items() if keys]
+        assert busy, "both workers idle: the run ended before the kill"
+        victim = pids[busy[0]]
+        os.kill(victim, signal.SIGKILL)  # with the partition it was cleaning
+        stdout, stderr = process.communicate(timeout=300)
+        assert process.returncode == 0, stderr
+        deadline = time.monotonic() + 30
+        while len(client.nthreads()) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert victim not in client.run(os.getpid).values(), "the nanny started a new worker"
     total = len(list(corpus.glob("*.txt")))
     assert f"{total} files cleaned, 0 failed" in stdout
     assert callscrub("clean", str(corpus), "--out", str(tmp_path / "local")).returncode == 0
     assert_same_tree(tmp_path / "local", tmp_path / "dask")
-    deadline = time.monotonic() + 30
-    with Client(cluster) as client:
-        while len(client.nthreads()) < 2 and time.monotonic() < deadline:
-            time.sleep(0.2)
-        after = client.run(os.getpid)
-    assert victim not in after.values(), "the nanny replaced the killed worker"
