@@ -3,7 +3,8 @@
 Ratios, not absolute times: these machines are noisy. Each configuration runs on the
 same files, in the same run, best of ``--repeat``.
 
-Corpora: the real corpus (layouts A, B, C) and the seeds replicated to ``--seed-mb``.
+Corpora: the real corpus (layouts A, B, C), the seeds replicated to ``--seed-mb`` and the
+real corpus replicated to ``--scale-mb`` (100 MB; run once, not best of).
 The ftfy baseline reads each file, runs ``ftfy.fix_text`` and writes the result: the
 least a cleaning pass does. callscrub runs as its command line, writing all outputs.
 """
@@ -32,24 +33,37 @@ from cleaners.registry import Context
 from cleaners.structure import Kind, parse
 
 
-def build_corpora(shared: Path, work: Path, seed_mb: float) -> dict[str, Path]:
+def replicate(sources: list[Path], target: Path, megabytes: float) -> int:
+    """Copy ``sources`` into ``target`` (``NNNN_name``) until it holds ``megabytes``;
+    returns the number of copies. Each copy is its own file, as in an archive."""
+    target.mkdir(parents=True)
+    size, copy = 0, 0
+    while size < megabytes * 1e6:
+        for path in sources:
+            copied = target / f"{copy:04d}_{path.parent.name}_{path.name}"
+            shutil.copy(path, copied)
+            size += copied.stat().st_size
+        copy += 1
+    return copy
+
+
+def build_corpora(shared: Path, work: Path, seed_mb: float, scale_mb: float) -> dict[str, Path]:
     real = work / "real"
+    real_sources = []
     for layout in "ABC":
         target = real / layout
         target.mkdir(parents=True)
         for path in sorted((shared / "corpus" / "real" / layout).glob("*.txt")):
             shutil.copy(path, target / path.name)
-    seeds = work / "seeds"
-    seeds.mkdir()
-    sources = sorted((shared / "seeds").glob("*.txt"))
-    size, copy = 0, 0
-    while size < seed_mb * 1e6:
-        for path in sources:
-            target = seeds / f"{copy:04d}_{path.name}"
-            shutil.copy(path, target)
-            size += target.stat().st_size
-        copy += 1
-    return {"real corpus": real, f"seeds x{copy}": seeds}
+            real_sources.append(target / path.name)
+    seeds = sorted((shared / "seeds").glob("*.txt"))
+    seed_copies = replicate(seeds, work / "seeds", seed_mb)
+    scale_copies = replicate(real_sources, work / "scale", scale_mb)
+    return {
+        "real corpus": real,
+        f"seeds x{seed_copies}": work / "seeds",
+        f"real x{scale_copies}": work / "scale",
+    }
 
 
 def corpus_bytes(folder: Path) -> int:
@@ -205,6 +219,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--seed-mb", type=float, default=20.0)
+    parser.add_argument(
+        "--scale-mb", type=float, default=100.0, help="the real corpus replicated (run once)"
+    )
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args()
     if not (args.shared / "seeds").is_dir():
@@ -212,7 +229,7 @@ def main() -> int:
         return 2
     with tempfile.TemporaryDirectory(prefix="callscrub-bench-") as tmp:
         work = Path(tmp)
-        corpora = build_corpora(args.shared, work, args.seed_mb)
+        corpora = build_corpora(args.shared, work, args.seed_mb, args.scale_mb)
         configurations: dict[str, Callable[[Path, Path], None]] = {
             "bare ftfy.fix_text": ftfy_pass,
             "callscrub --jobs 1": lambda f, o: callscrub_pass(f, o),
@@ -220,22 +237,28 @@ def main() -> int:
                 f, o, "--format", "txt,json"
             ),
             "callscrub --jobs 2": lambda f, o: callscrub_pass(f, o, "--jobs", "2"),
+            "callscrub --engine dask (2-worker LocalCluster)": lambda f, o: callscrub_pass(
+                f, o, "--engine", "dask", "--jobs", "2"
+            ),
         }
-        print(f"{'corpus':<14}{'configuration':<40}{'MB':>8}{'s':>8}{'MB/s':>8}{'time / ftfy':>13}")
+        print(f"{'corpus':<14}{'configuration':<48}{'MB':>8}{'s':>8}{'MB/s':>8}{'time / ftfy':>13}")
         for name, folder in corpora.items():
             size = corpus_bytes(folder) / 1e6
+            repeat = 1 if folder.name == "scale" else args.repeat
             seconds: dict[str, float] = {}
             for label, run in configurations.items():
                 seconds[label] = best_of(
-                    args.repeat, lambda o, run=run, folder=folder: run(folder, o), work
+                    repeat, lambda o, run=run, folder=folder: run(folder, o), work
                 )
                 ratio = seconds[label] / seconds["bare ftfy.fix_text"]
                 rate = size / seconds[label]
                 print(
-                    f"{name:<14}{label:<40}{size:>8.1f}{seconds[label]:>8.2f}{rate:>8.1f}{ratio:>13.3f}"
+                    f"{name:<14}{label:<48}{size:>8.1f}{seconds[label]:>8.2f}{rate:>8.1f}{ratio:>13.3f}"
                 )
-            speedup = seconds["callscrub --jobs 1"] / seconds["callscrub --jobs 2"]
-            print(f"{name:<14}{'--jobs 2 speed-up over --jobs 1':<40}{speedup:>37.2f}x")
+            jobs1, jobs2 = seconds["callscrub --jobs 1"], seconds["callscrub --jobs 2"]
+            dask = seconds["callscrub --engine dask (2-worker LocalCluster)"]
+            print(f"{name:<14}{'--jobs 2 speed-up over --jobs 1':<48}{jobs1 / jobs2:>37.2f}x")
+            print(f"{name:<14}{'dask throughput / --jobs 2 throughput':<48}{jobs2 / dask:>37.2f}x")
         entity_stage(corpora["real corpus"], args.repeat)
         language_stage([args.shared / "seeds", corpora["real corpus"]], args.repeat)
         file_name, size_bytes, peak = peak_memory_ratio(corpora["real corpus"])
