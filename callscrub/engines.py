@@ -25,18 +25,20 @@ MAX_PARTITION = 64
 #: Tasks per worker thread the partitions aim for, so that the tail stays short.
 TASKS_PER_THREAD = 4
 #: The LocalCluster shares this machine's cores with its own scheduler and client, and a
-#: file is pure-Python work holding the GIL: measured on 100 MB with two workers, these
-#: took it from 0.84 to 0.9-0.97 of ``--jobs 2``'s throughput. The statistical profiler
-#: samples the task's stack every 10 ms; work stealing re-plans every 100 ms though the
-#: partitions are even; the event-loop tick and the system monitor wake every 20 and
-#: 500 ms. Workers get no memory limit (``memory_limit=0``), so no memory monitor either.
+#: file is pure-Python work holding the GIL. Measured on 100 MB with two workers, these
+#: took it from 0.84 to 0.89-0.92 of ``--jobs 2``'s throughput:
+#:
+#: - the statistical profiler samples the task's stack every 10 ms;
+#: - work stealing re-plans every 100 ms, though the partitions are even;
+#: - the event-loop tick and the system monitor wake every 20 and 500 ms.
+#:
+#: Workers also get no memory limit (``memory_limit=0``), so no memory monitor runs.
 LOCAL_CLUSTER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.scheduler.work-stealing": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.tick.limit": "30s",
     "distributed.admin.system-monitor.interval": "5s",
-    "distributed.worker.memory.monitor-interval": "2s",
     # Dask's default MALLOC_TRIM_THRESHOLD_ of 64 KiB hands memory back to the system
     # after every file and takes it again for the next: twice the system time here.
     "distributed.nanny.pre-spawn-environ": {
