@@ -466,7 +466,7 @@ def temporary_name(path: str) -> str:
 
 def _temporary_beside(path: Path, content: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
+    temporary = Path(temporary_name(str(path)))
     try:
         with temporary.open("w", encoding="utf-8", newline="\n") as stream:
             stream.write(content)

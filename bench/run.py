@@ -92,15 +92,27 @@ def callscrub_pass(folder: Path, out: Path, *extra: str) -> None:
     subprocess.run(command, check=True)
 
 
-def best_of(repeat: int, run: Callable[[Path], None], scratch: Path) -> float:
+def fastest(repeat: int, run: Callable[[], None]) -> float:
+    """The best of ``repeat`` timings of ``run``, in seconds."""
     times = []
-    for attempt in range(repeat):
-        out = scratch / f"out{attempt}"
+    for _ in range(repeat):
         started = time.perf_counter()
-        run(out)
+        run()
         times.append(time.perf_counter() - started)
-        shutil.rmtree(out, ignore_errors=True)
     return min(times)
+
+
+def best_of(repeat: int, run: Callable[[Path], None], scratch: Path) -> float:
+    """``fastest`` for a pass that writes into a fresh output folder each time."""
+    out = scratch / "out"
+
+    def once() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+        run(out)
+
+    seconds = fastest(repeat, once)
+    shutil.rmtree(out, ignore_errors=True)
+    return seconds
 
 
 def peak_memory_ratio(folder: Path) -> tuple[str, int, int]:
@@ -146,17 +158,17 @@ def entity_stage(folder: Path, repeat: int) -> None:
         "pipeline + entities, no glossary": (Context(), None),
         "pipeline + entities, 100,000-entry glossary": (big, None),
     }
-    seconds = {}
-    for label, (context, names) in runs.items():
-        times = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            for document in documents:
-                review = review_document(document, "safe", context, cleaners=names)
-                for suffix in DEFAULT_FORMATS:
-                    WRITERS[suffix](review)
-            times.append(time.perf_counter() - started)
-        seconds[label] = min(times)
+
+    def render_all(context: Context, names: list[str] | None) -> None:
+        for document in documents:
+            review = review_document(document, "safe", context, cleaners=names)
+            for suffix in DEFAULT_FORMATS:
+                WRITERS[suffix](review)
+
+    seconds = {
+        label: fastest(repeat, lambda c=context, n=names: render_all(c, n))
+        for label, (context, names) in runs.items()
+    }
     base = seconds["pipeline without names/entities"]
     print(f"\n{'entity stage, real corpus (clean + render all)':<52}{'s':>8}{'time / without':>16}")
     for label, value in seconds.items():
@@ -201,14 +213,7 @@ def language_stage(folders: list[Path], repeat: int) -> None:
         "pipeline before the language stage": before,
         "pipeline with the language stage": after,
     }
-    seconds = {}
-    for label, run in runs.items():
-        times = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            run()
-            times.append(time.perf_counter() - started)
-        seconds[label] = min(times)
+    seconds = {label: fastest(repeat, run) for label, run in runs.items()}
     base = seconds["pipeline before the language stage"]
     print(f"{'(cleaners only, no outputs written)':<52}{'MB/s':>8}{'time / before':>16}")
     for label, value in seconds.items():

@@ -152,13 +152,19 @@ def collect_jobs(paths: Iterable[str], out: str) -> tuple[list[Job], list[Report
     return kept, failures
 
 
-def read_input(path: Path, max_bytes: int) -> bytes:
+def read_input(location: Path | str, max_bytes: int) -> bytes:
+    """An input's bytes, from a local path or an fsspec URL; ``InputError`` (one line)
+    when it is too big or cannot be read."""
+    path = location if isinstance(location, Path) else storage.local_path(location)
+    if path is None:
+        try:
+            return storage.read_bytes(str(location), max_bytes)
+        except storage.StorageError as error:
+            raise InputError(str(error)) from None
     try:
         status = path.stat()
         if status.st_size > max_bytes:
-            raise InputError(
-                f"file is {status.st_size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)"
-            )
+            raise InputError(storage.over_limit(status.st_size, max_bytes))
         return path.read_bytes()
     except PermissionError:
         raise InputError("cannot read: permission denied") from None
@@ -193,14 +199,7 @@ def decisions_for(paths: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
 
 
 def _load(job: Job, options: Options, report: Report) -> Document:
-    local = storage.local_path(job.path)
-    if local is not None:
-        data = read_input(local, options.max_bytes)
-    else:
-        try:
-            data = storage.read_bytes(job.path, options.max_bytes)
-        except storage.StorageError as error:
-            raise InputError(str(error)) from None
+    data = read_input(job.path, options.max_bytes)
     report.size = len(data)
     return document_from_bytes(data, job.path)
 
@@ -329,12 +328,12 @@ def summary(reports: list[Report], seconds: float) -> str:
     lines.append(f"  uncertain spans: {sum(r.uncertain for r in cleaned)}")
     translations = sum(r.translations for r in cleaned)
     if translations:
-        unaligned = [r for r in cleaned if r.unaligned]
+        unaligned = sum(r.unaligned for r in cleaned)
         lines.append(
-            f"  translations: {translations - sum(r.unaligned for r in unaligned)} aligned, "
-            f"{sum(r.unaligned for r in unaligned)} not aligned (kept on their turns)"
+            f"  translations: {translations - unaligned} aligned, "
+            f"{unaligned} not aligned (kept on their turns)"
         )
-        lines.extend(f"    {r.path}: {r.unaligned} not aligned" for r in unaligned)
+        lines.extend(f"    {r.path}: {r.unaligned} not aligned" for r in cleaned if r.unaligned)
     return "\n".join(lines)
 
 

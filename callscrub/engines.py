@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, ExitStack
-from types import TracebackType
 from typing import Any
 
 from annotations.glossary import Glossary
@@ -76,13 +75,8 @@ class LocalEngine(AbstractContextManager["LocalEngine"]):
     ) -> tuple[list[Variant], list[str]]:
         return variants(calls, glossary)
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        return None
+    def __exit__(self, *exc: object) -> None:
+        """Nothing to release: each run's process pool closes with the run."""
 
 
 class DaskEngine(AbstractContextManager["DaskEngine"]):
@@ -146,12 +140,7 @@ class DaskEngine(AbstractContextManager["DaskEngine"]):
         found: list[Variant] = [v for group in self.client.gather(futures) for v in group]
         return found, notes
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._stack.close()
 
 

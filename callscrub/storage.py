@@ -62,15 +62,18 @@ def list_texts(url: str) -> list[tuple[str, str]] | None:
     return None
 
 
+def over_limit(size: int, max_bytes: int) -> str:
+    """The one message for an input over ``--max-bytes``, local or remote."""
+    return f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)"
+
+
 def read_bytes(url: str, max_bytes: int) -> bytes:
     """A remote file's bytes; ``StorageError`` (one line) when it is too big or unreadable."""
     fs, path = _filesystem(url)
     try:
         size = fs.size(path)
         if size is not None and size > max_bytes:
-            raise StorageError(
-                f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)"
-            )
+            raise StorageError(over_limit(size, max_bytes))
         data: bytes = fs.cat_file(path)
         return data
     except FileNotFoundError:
@@ -87,16 +90,13 @@ def write_all(review: Review, stem: str, formats: tuple[str, ...]) -> list[str]:
     local = local_path(stem)
     if local is not None:
         return [str(path) for path in write_outputs(review, local, formats)]
-    contents = {f"{stem}{suffix}": WRITERS[suffix](review).encode("utf-8") for suffix in formats}
-    fs, _ = _filesystem(stem)
-    written = []
-    for url, data in contents.items():
-        _, path = _filesystem(url)
-        temporary = temporary_name(path)
+    contents = {suffix: WRITERS[suffix](review).encode("utf-8") for suffix in formats}
+    fs, base = _filesystem(stem)
+    for suffix, data in contents.items():
+        path = f"{base}{suffix}"
         try:
-            fs.pipe_file(temporary, data)
-            fs.mv(temporary, path)
+            fs.pipe_file(temporary_name(path), data)
+            fs.mv(temporary_name(path), path)
         except OSError as error:
-            raise StorageError(f"cannot write {url}: {error}") from None
-        written.append(url)
-    return written
+            raise StorageError(f"cannot write {stem}{suffix}: {error}") from None
+    return [f"{stem}{suffix}" for suffix in formats]

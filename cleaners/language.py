@@ -35,6 +35,11 @@ def anchors(text: str) -> set[str]:
     return found
 
 
+#: Lines skipped when looking for the paragraph just before a translation: removed
+#: boilerplate, which sits between paragraphs without breaking their adjacency.
+_REMOVED_BEFORE = frozenset({Kind.LABEL, Kind.DISCLAIMER})
+
+
 @dataclass(frozen=True)
 class Alignment:
     """Where a translation line goes: an English line's index, or ``None`` (unaligned)."""
@@ -54,31 +59,27 @@ def align(page: Page, index: int, paired: set[int]) -> Alignment:
     """
     lines = page.lines
     text = page.text
-    turn = page.turn_of_line[index]
     own = anchors(text[lines[index].start : lines[index].end])
-    candidates = [
-        i
-        for i in range(index - 1, -1, -1)
-        if page.turn_of_line[i] == turn and lines[i].kind is Kind.TEXT and i not in paired
-    ]
-    previous = next(
-        (i for i in range(index - 1, -1, -1) if lines[i].kind not in _REMOVED_BEFORE), None
-    )
-    adjacent = previous if previous in candidates else None
+    previous: int | None = None  # the nearest line that is not removed boilerplate
+    candidates: list[int] = []  # the turn's unpaired English paragraphs, nearest first
+    for i in range(index - 1, -1, -1):
+        kind = lines[i].kind
+        if previous is None and kind not in _REMOVED_BEFORE:
+            previous = i
+        if kind is Kind.SPEAKER:  # the turn starts here
+            break
+        if kind is Kind.TEXT and i not in paired:
+            candidates.append(i)
+    adjacent = previous if candidates and candidates[0] == previous else None
     if adjacent is not None and not own:
         return Alignment(adjacent, 0.9, "the English paragraph just before it")
-
-    def shared(i: int) -> set[str]:
-        return own & anchors(text[lines[i].start : lines[i].end])
-
-    if adjacent is not None:
-        found = shared(adjacent)
-        if 2 * len(found) >= len(own):
-            return Alignment(adjacent, 0.99, _evidence("just before it", found, own))
-    best = max(candidates, key=lambda i: (len(shared(i)), i), default=None)
-    if best is not None and 2 * len(shared(best)) >= len(own) and shared(best):
+    shared = {i: own & anchors(text[lines[i].start : lines[i].end]) for i in candidates}
+    if adjacent is not None and 2 * len(shared[adjacent]) >= len(own):
+        return Alignment(adjacent, 0.99, _evidence("just before it", shared[adjacent], own))
+    best = max(candidates, key=lambda i: (len(shared[i]), i), default=None)
+    if best is not None and shared[best] and 2 * len(shared[best]) >= len(own):
         where = "just before it" if best == adjacent else "earlier in the turn"
-        return Alignment(best, 0.9, _evidence(where, shared(best), own))
+        return Alignment(best, 0.9, _evidence(where, shared[best], own))
     if adjacent is None:
         why = (
             "no English paragraph of its turn before it"
@@ -88,11 +89,6 @@ def align(page: Page, index: int, paired: set[int]) -> Alignment:
     else:
         why = "no English paragraph of its turn shares its numbers and names"
     return Alignment(None, 0.0, why)
-
-
-#: Lines skipped when looking for the paragraph just before a translation: removed
-#: boilerplate, which sits between paragraphs without breaking their adjacency.
-_REMOVED_BEFORE = frozenset({Kind.LABEL, Kind.DISCLAIMER})
 
 
 def _evidence(where: str, found: set[str], own: set[str]) -> str:
