@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import insort
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
@@ -38,16 +38,18 @@ def number_edits(
 
     Winners and losers are numbered together, so ids follow the text; each loser is
     mapped to the winner that beat it.
+
+    >>> a, b = Edit(4, 6, "", "x", "", 1.0), Edit(0, 5, "", "y", "", 0.9)
+    >>> numbered, superseded = number_edits([a, b], {"x": 0, "y": 1})
+    >>> [(e.id, e.cleaner) for e in numbered], superseded
+    ([('e1', 'y'), ('e2', 'x')], {'e1': 'e2'})
     """
     edit_list = list(edits)
-
-    def rank(edit: Edit) -> int:
-        return cleaner_order.get(edit.cleaner, len(cleaner_order))
-
-    _, losers = resolve_overlaps(edit_list, rank)
+    unranked = len(cleaner_order)
+    ranks = [cleaner_order.get(edit.cleaner, unranked) for edit in edit_list]
     order = sorted(
         range(len(edit_list)),
-        key=lambda i: (edit_list[i].start, edit_list[i].end, rank(edit_list[i]), i),
+        key=lambda i: (edit_list[i].start, edit_list[i].end, ranks[i], i),
     )
     ids = {index: f"e{n}" for n, index in enumerate(order, start=1)}
     numbered = tuple(
@@ -55,8 +57,23 @@ def number_edits(
         for i in order
         for e in (edit_list[i],)
     )
+    if not _may_overlap(numbered):
+        return numbered, {}
+    _, losers = resolve_overlaps(edit_list, lambda edit: cleaner_order.get(edit.cleaner, unranked))
     superseded = {ids[loser]: ids[winner] for loser, winner in losers.items()}
     return numbered, superseded
+
+
+def _may_overlap(edits: Sequence[Edit]) -> bool:
+    """False when no two of ``edits`` (sorted by start) can overlap: each starts at or
+    after the end of every replacement before it. Cheap, and true of most pages."""
+    reach = -1
+    for edit in edits:
+        if edit.start < reach:
+            return True
+        if edit.end > edit.start and edit.end > reach:
+            reach = edit.end
+    return False
 
 
 @dataclass

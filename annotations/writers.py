@@ -6,7 +6,6 @@ or JSON lines (``.pairs.jsonl``)."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import xml.etree.ElementTree as ET
 from bisect import bisect_right
@@ -78,7 +77,7 @@ def edit_record(edit: Edit, review: Review) -> dict[str, Any]:
         "original": review.document.text[edit.start : edit.end],
         "replacement": edit.replacement,
         "confidence": edit.confidence,
-        "status": review.status[edit.id].value,
+        "status": review.status[edit.id],
         "reason": edit.reason,
     }
     if edit.id in review.proposals.superseded:
@@ -207,7 +206,7 @@ def to_review_markdown(review: Review) -> str:
     cursor = 0
     for edit in shown:
         pieces.append(text[cursor : edit.start])
-        status = review.status[edit.id].value
+        status = review.status[edit.id]
         comment = f"{edit.id} {edit.cleaner} {status} {edit.confidence:.2f}: {edit.reason}"
         pieces.append(_critic(text[edit.start : edit.end], edit, comment))
         cursor = edit.end
@@ -265,7 +264,7 @@ def _annotation_body(annotation: Annotation) -> list[dict[str, Any]]:
                 "purpose": "commenting",
             }
         ]
-    value = json.dumps(body, ensure_ascii=False, sort_keys=True)
+    value = orjson.dumps(body, option=orjson.OPT_SORT_KEYS).decode("utf-8")
     return [
         {
             "type": "TextualBody",
@@ -288,7 +287,7 @@ def to_web_annotations(review: Review) -> dict[str, Any]:
     status = review.status
     groups: dict[tuple[str, str, str, str, float], list[Edit]] = {}
     for edit in review.edits:
-        key = (edit.cleaner, edit.replacement, edit.reason, status[edit.id].value, edit.confidence)
+        key = (edit.cleaner, edit.replacement, edit.reason, status[edit.id], edit.confidence)
         groups.setdefault(key, []).append(edit)
     items: list[dict[str, Any]] = []
     for (cleaner, replacement, reason, state, confidence), edits in groups.items():

@@ -227,7 +227,7 @@ def _only(entity: Entity) -> list[dict[str, object]]:
 def _letter_digit_confusions(scan: _Scan, index: GlossaryIndex) -> Iterator[Proposal]:
     if not index.spellings:
         return
-    for match in tables.LETTER_DIGIT_WORD.finditer(scan.text):
+    for match in _letter_digit_words(scan.text):
         key = ascii_lower(match.group().translate(tables.DIGIT_LOOKALIKES))
         entities = _in_scope(index.spellings.get(key, ()), scan.ticker)
         if not entities or not scan.usable(*match.span()):
@@ -240,6 +240,26 @@ def _letter_digit_confusions(scan: _Scan, index: GlossaryIndex) -> Iterator[Prop
         yield from scan.propose(
             match.span(), entity, 0.9, reason, _only(entity), "letter/digit confusion"
         )
+
+
+def _letter_digit_words(text: str) -> Iterator[re.Match[str]]:
+    """``LETTER_DIGIT_WORD``'s matches, found from the rare digits 0, 1 and 5 next to a
+    letter: a pattern that opens with a word boundary tests every position of the text.
+
+    >>> [m.group() for m in _letter_digit_words("the N0Ls and 5G, not 2015 or B52s")]
+    ['N0Ls', '5G', 'B52s']
+    """
+    word_end = -1
+    for cue in tables.LETTER_DIGIT_CUE.finditer(text):
+        if cue.start() < word_end:
+            continue
+        start = cue.start()
+        while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        match = tables.LETTER_DIGIT_WORD.match(text, start)
+        if match:
+            word_end = match.end()
+            yield match
 
 
 def _own_scope(scan: _Scan, index: GlossaryIndex, context: Context) -> dict[str, Entity]:

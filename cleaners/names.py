@@ -22,8 +22,6 @@ from cleaners.registry import Context, Proposal, cleaner
 from cleaners.structure import Page
 
 _PERSON = re.compile(tables.PERSON)
-_SPACES = re.compile(r"\s+")
-_BULLETS = re.compile(r"\s*•\s*")
 _TITLE_BEFORE = re.compile(r"[.;:!?()]|\band\b")
 _TITLE_AFTER = re.compile(r"[.;:!?()]|,\s+and\b|\bwill\b|\bwho\b")
 
@@ -122,7 +120,12 @@ def title_similarity(evidence: str, title: str) -> float:
 
 
 def _flat(text: str) -> str:
-    return _SPACES.sub(" ", _BULLETS.sub(" ", text)).strip()
+    """``text`` on one line, without bullets.
+
+    >>> _flat("  • Thanks,\\n  • Bruce. ")
+    'Thanks, Bruce.'
+    """
+    return " ".join(text.replace("•", " ").split())
 
 
 def _turn_text(page: Page, turn: Turn) -> str:
@@ -132,9 +135,16 @@ def _turn_text(page: Page, turn: Turn) -> str:
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(". ", 0, start) + 2, 0)
-    right = text.find(". ", end)
-    return _flat(text[left : right + 1 if right != -1 else len(text)])
+    """The sentence holding ``text[start:end]``, on one line; sentences end at a full stop
+    before a space or a line break (one sentence per bullet, layout C).
+
+    >>> text = "Hello all.\\n• I will now turn it over to Ann Lee. Ann?"
+    >>> _sentence_around(text, text.index("Ann"), text.index("Lee") + 3)
+    'I will now turn it over to Ann Lee.'
+    """
+    left = max(text.rfind(". ", 0, start), text.rfind(".\n", 0, start))
+    ends = [found for found in (text.find(". ", end), text.find(".\n", end)) if found != -1]
+    return _flat(text[left + 2 if left != -1 else 0 : min(ends) + 1 if ends else len(text)])
 
 
 def read_cast(page: Page, context: Context) -> Cast:
@@ -219,6 +229,8 @@ def _read_handover(cast: Cast, index: int, body: str) -> None:
     following = index + 1
     if following >= len(cast.page.turns) or cast.page.turns[following].role == "operator":
         return
+    if not any(cue in tail for cue in tables.HANDOVER_CUES):
+        return  # a substring test is far cheaper than the pattern, and most turns fail it
     for match in tables.HANDOVER.finditer(tail):
         name = clean_person(match["name"])
         if name is None:
@@ -255,11 +267,11 @@ def _read_roster(cast: Cast, body: str) -> None:
         # Wheeler Chairman"); anything else after a name is the sentence going on.
         if after.startswith(", ") or _has_title_word(after[:12]):
             candidates.append(after)
-        quote = _sentence_around(body, match.start(), match.end())
-        for title in candidates:
-            if _has_title_word(title):
-                cast.people.add(name)
-                cast.roster.append((name, title.strip(" ,"), quote))
+        titles = [title.strip(" ,") for title in candidates if _has_title_word(title)]
+        if titles:
+            cast.people.add(name)
+            quote = _sentence_around(body, match.start(), match.end())
+            cast.roster.extend((name, title, quote) for title in titles)
 
 
 def _read_greeting(cast: Cast, index: int, body: str) -> None:

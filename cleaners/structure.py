@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from typing import NamedTuple
 
 from annotations.model import Metadata, Turn
 from cleaners import tables
@@ -57,10 +58,12 @@ class Speaker:
         return self.name or f"- {self.title}"
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One non-blank physical line: ``[line_start, line_end)`` is the whole line, and
-    ``[start, end)`` its content without bullet, indentation or trailing blanks."""
+    ``[start, end)`` its content without bullet, indentation or trailing blanks.
+
+    A named tuple, not a dataclass: a page has one per line, tens of thousands, and a
+    tuple is built several times faster."""
 
     line_start: int
     start: int
@@ -128,14 +131,25 @@ def parse(text: str, detect_languages: bool = True) -> Page:
 
 
 def _split_lines(text: str) -> list[tuple[int, int, int, int]]:
+    """``(line_start, start, end, line_end)`` of each line with content: ``[start, end)``
+    without indentation, bullet glyph or trailing blanks.
+
+    >>> _split_lines("  •  Hi. \\n\\n• \\nOk")
+    [(0, 5, 8, 9), (14, 14, 16, 16)]
+    """
     spans = []
-    trailing = tables.TRAILING_BLANKS
-    for match in tables.LINE.finditer(text):
-        rest = match["rest"]
-        content = rest.rstrip(trailing)
+    indent, bullets, trailing = tables.INDENT_BLANKS, tables.BULLET_GLYPHS, tables.TRAILING_BLANKS
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        body = line.lstrip(indent)
+        if body and body[0] in bullets:
+            body = body[1:].lstrip(indent)
+        content = body.rstrip(trailing)
         if content:
-            start = match.start("rest")
-            spans.append((match.start(), start, start + len(content), match.end()))
+            start = line_end - len(body)
+            spans.append((line_start, start, start + len(content), line_end))
+        line_start = line_end + 1
     return spans
 
 
@@ -344,7 +358,7 @@ def _qa_start(text: str, groups: list[tuple[Line | None, list[Line]]]) -> int | 
     for index in range(remarks + 1, len(groups)):
         body = groups[index][1]
         words = " ".join(text[line.start : line.end] for line in body[:6])
-        if tables.QUEUE_OPENS.search(words):
+        if _may_open_queue(words) and tables.QUEUE_OPENS.search(words):
             if is_operator(groups[index]) or re.search(
                 r"(?i)operator instructions|first question", words
             ):
@@ -352,6 +366,13 @@ def _qa_start(text: str, groups: list[tuple[Line | None, list[Line]]]) -> int | 
         elif is_operator(groups[index]) and index == len(groups) - 1:
             return index
     return None
+
+
+def _may_open_queue(words: str) -> bool:
+    """Whether ``words`` hold a word every ``QUEUE_OPENS`` match holds: a substring test
+    that spares the slow case-blind pattern the long prepared remarks."""
+    lowered = words.lower()
+    return "question" in lowered or "operator" in lowered or "&" in words
 
 
 def read_metadata(text: str, lines: tuple[Line, ...]) -> Metadata:
