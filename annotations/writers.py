@@ -10,7 +10,7 @@ import os
 import xml.etree.ElementTree as ET
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from importlib.metadata import PackageNotFoundError, version
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -367,7 +367,11 @@ def to_pairs_jsonl(review: Review) -> str:
     return "".join(dumps(pair) for pair in translation_pairs(review))
 
 
+@cache
 def _tool_version() -> str:
+    # importlib.metadata costs every worker 18 ms at import; only TMX needs it
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("callscrub")
     except PackageNotFoundError:

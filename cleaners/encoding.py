@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-import ftfy
 from rapidfuzz.distance import Levenshtein
 
 from annotations.model import Edit
@@ -17,14 +16,27 @@ from cleaners import tables
 from cleaners.registry import Context, Proposal, cleaner
 from cleaners.structure import Page
 
-#: ftfy's defaults damage legitimate text of these pages: they turn ，（） and the
-#: ideographic space into ASCII and straighten curly quotes. These settings keep them.
-FTFY_CONFIG = ftfy.TextFixerConfig(
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_latin_ligatures=False,
-    unescape_html="auto",
-)
+
+def ftfy_fix(line: str) -> tuple[str, list[tuple[str, str]]]:
+    """ftfy's repair of ``line`` and its explanation.
+
+    ftfy is imported here, on the first line the gate lets through: most pages have
+    none, and the import costs a worker 40 ms.
+    """
+    import ftfy
+
+    # ftfy's defaults damage legitimate text of these pages: they turn ，（） and the
+    # ideographic space into ASCII and straighten curly quotes. These settings keep them.
+    config = ftfy.TextFixerConfig(
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_latin_ligatures=False,
+        unescape_html="auto",
+    )
+    explained = ftfy.fix_and_explain(line, config)
+    steps = explained.explanation or []
+    return explained.text, [(action, parameter) for action, parameter in steps]
+
 
 _STEP_REASONS = {
     "remove_terminal_escapes": ("terminal escape sequence removed", 0.99),
@@ -143,7 +155,7 @@ def repair_encoding(page: Page, context: Context) -> Iterator[Proposal]:
                 )
         if big5_spans:
             continue
-        explained = ftfy.fix_and_explain(line, FTFY_CONFIG)
-        if explained.text != line:
-            reason, confidence = _explain(explained.explanation or [])
-            yield from diff_edits(line, explained.text, line_start, "encoding", reason, confidence)
+        fixed, explanation = ftfy_fix(line)
+        if fixed != line:
+            reason, confidence = _explain(explanation)
+            yield from diff_edits(line, fixed, line_start, "encoding", reason, confidence)

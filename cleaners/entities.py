@@ -17,10 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import ahocorasick
-from wordfreq import zipf_frequency
 
 from annotations.glossary import GLOBAL, Entity, Glossary
 from annotations.model import Annotation, Edit
@@ -29,6 +27,7 @@ from cleaners.matcher import Candidate, suggest
 from cleaners.names import read_cast
 from cleaners.registry import Context, Proposal, cleaner
 from cleaners.structure import Kind, Page
+from cleaners.wordlist import is_ordinary
 
 KEPT_KINDS = frozenset({Kind.TEXT, Kind.SPEAKER})
 
@@ -93,16 +92,6 @@ def ascii_lower(text: str) -> str:
     """
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else text.translate(tables.ASCII_LOWER)
-
-
-@lru_cache(maxsize=131072)
-def is_ordinary_word(word: str) -> bool:
-    """Common enough in English that it is never proposed for change.
-
-    >>> is_ordinary_word("Revenue"), is_ordinary_word("Accutel")
-    (True, False)
-    """
-    return zipf_frequency(word.lower(), "en") >= tables.RARE_WORD_ZIPF
 
 
 def _in_scope(entities: tuple[Entity, ...], ticker: str | None) -> list[Entity]:
@@ -207,7 +196,7 @@ def _aliases(scan: _Scan, index: GlossaryIndex) -> Iterator[Proposal]:
         written = text[start:end]
         if written == entity.name or not scan.usable(start, end):
             continue
-        if written not in entity.aliases and all(map(is_ordinary_word, written.split())):
+        if written not in entity.aliases and all(map(is_ordinary, written.split())):
             continue  # "on fiber" is English; only "On Fiber" as the glossary writes it is a name
         confidence = 0.95 if entity.scope != GLOBAL else 0.93
         reason = (
@@ -282,10 +271,10 @@ def _own_scope(scan: _Scan, index: GlossaryIndex, context: Context) -> dict[str,
 def _sound_alikes(scan: _Scan, index: GlossaryIndex, context: Context) -> Iterator[Proposal]:
     words = []
     for word in set(tables.CAPITALISED_WORD.findall(scan.text)):
-        key = ascii_lower(word)
-        if key in index.spellings or key.removesuffix("s") in index.spellings:
+        if is_ordinary(word):  # most words are, and a set answers at once
             continue
-        if not is_ordinary_word(word):
+        key = ascii_lower(word)
+        if key not in index.spellings and key.removesuffix("s") not in index.spellings:
             words.append(word)
     if not words:
         return
