@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from functools import cache
 
 from annotations.model import Edit
 from cleaners import tables
@@ -16,6 +17,7 @@ from cleaners.structure import REMOVED, Kind, Line, Page
 PARAGRAPH_BREAK = "\n\n"
 
 
+@cache  # a page repeats one or two prefixes thousands of times
 def _prefix_reason(prefix: str) -> str:
     glyphs = "".join(sorted({c for c in prefix if not c.isspace()}))
     return f"bullet {glyphs!r} removed" if glyphs else "indentation removed"

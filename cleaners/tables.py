@@ -232,10 +232,13 @@ BRACKETED = re.compile(r"\[(?P<square>[^\[\]\n]{1,80})\]|\((?P<round>[^()\n]{1,4
 #: Tidy-up candidates. Each pattern starts with a literal so the scan is a fast search;
 #: :mod:`cleaners.whitespace` decides what each hit is.
 SPACE_RUN = re.compile(r"  +")
-SPACE_BEFORE_PUNCT = re.compile(r" (?=[,;:.?!])")
 DOUBLED_COMMA = re.compile(r",,+")
+#: Punctuation after a space (the pattern opens with the rarer character).
+PUNCTUATION_AFTER_SPACE = re.compile(r"[,;:.?!](?<= .)")
 ODD_BLANK_CHARS = "\t\u00a0\u2007\u202f"
-ODD_BLANKS = re.compile(r"[ \t\u00a0\u2007\u202f]*[\t\u00a0\u2007\u202f][ \t\u00a0\u2007\u202f]*")
+#: From an odd blank to the end of its run of blanks (the run's start is found backwards:
+#: a pattern that opens with optional blanks is tried at every position of the text).
+ODD_BLANKS = re.compile(r"[\t\u00a0\u2007\u202f][ \t\u00a0\u2007\u202f]*")
 BLANKS = " \t\u00a0\u2007\u202f"
 SENTENCE_PUNCTUATION = ",;:.?!"
 

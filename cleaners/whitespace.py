@@ -29,15 +29,15 @@ def tidy_whitespace(page: Page, context: Context) -> Iterator[Proposal]:
     size = len(text)
     blank_runs: dict[int, int] = {}  # start -> end of each run of blanks worth a look
     for match in tables.SPACE_RUN.finditer(text):
-        blank_runs[match.start()] = match.end()
+        # indentation belongs to the layout cleaner; on bulleted pages that is every run
+        if match.start() and text[match.start() - 1] != "\n":
+            blank_runs[match.start()] = match.end()
     if any(c in text for c in tables.ODD_BLANK_CHARS):
         for match in tables.ODD_BLANKS.finditer(text):
-            blank_runs[match.start()] = max(match.end(), blank_runs.get(match.start(), 0))
-    for match in tables.SPACE_BEFORE_PUNCT.finditer(text):
-        start = match.start()
-        while start > 0 and text[start - 1] in tables.BLANKS:
-            start -= 1
-        blank_runs.setdefault(start, match.end())
+            start = _run_start(text, match.start())
+            blank_runs[start] = max(match.end(), blank_runs.get(start, 0))
+    for match in tables.PUNCTUATION_AFTER_SPACE.finditer(text):
+        blank_runs.setdefault(_run_start(text, match.start() - 1), match.start())
     candidates = [(start, end, " ") for start, end in blank_runs.items()]
     candidates += [(*m.span(), ",") for m in tables.DOUBLED_COMMA.finditer(text)]
     for start, end, kind in sorted(candidates):
@@ -59,3 +59,10 @@ def tidy_whitespace(page: Page, context: Context) -> Iterator[Proposal]:
             yield Edit(start, end, "", "whitespace", f"space before {after!r} removed", 0.95)
         elif text[start:end] != " ":
             yield Edit(start, end, " ", "whitespace", "run of blanks made one space", 0.95)
+
+
+def _run_start(text: str, position: int) -> int:
+    """Where the run of blanks that holds ``position`` begins."""
+    while position > 0 and text[position - 1] in tables.BLANKS:
+        position -= 1
+    return position
