@@ -16,12 +16,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from annotations.glossary import Glossary
-from cleaners import tables
+from cleaners.entities import rare_words
 from cleaners.matcher import suggest
 from cleaners.names import first_name_key, read_cast
 from cleaners.registry import Context
 from cleaners.structure import Page
-from cleaners.wordlist import is_ordinary
 
 #: Two rare single words of one group this similar are reported as one name.
 VARIANT_CUTOFF = 85.0
@@ -54,10 +53,7 @@ def mentions(page: Page, path: str, context: Context) -> Mentions:
         found.people[name] += 1
     found.introduced = set(cast.analysts)
     found.firms = dict(cast.firms)
-    for match in tables.CAPITALISED_WORD.finditer(page.text):
-        word = match.group()
-        if not is_ordinary(word):
-            found.words[word] += 1
+    found.words = Counter(rare_words(page, context))
     found.text_sample = page.text[:4000]
     return found
 

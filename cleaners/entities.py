@@ -15,6 +15,7 @@ glossaries a fuzzy match must be near-exact.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -268,11 +269,34 @@ def _own_scope(scan: _Scan, index: GlossaryIndex, context: Context) -> dict[str,
     return choices
 
 
+def rare_words(page: Page, context: Context) -> Counter[str]:
+    """How often the page says each capitalised word that is not ordinary English.
+
+    The entity cleaner and the batch's consistency pass both ask; the context keeps the
+    last page's answer, as it keeps its cast.
+
+    >>> from cleaners.structure import parse
+    >>> rare_words(parse("Operator\\nAccutel grew. Revenue grew at Accutel's plant."), Context())
+    Counter({'Accutel': 2})
+    """
+    cached = context.cache.get("rare_words")
+    if isinstance(cached, _PageWords) and cached.page is page:
+        return cached.counts
+    counts = Counter(tables.CAPITALISED_WORD.findall(page.text))
+    rare = Counter({word: n for word, n in counts.items() if not is_ordinary(word)})
+    context.cache["rare_words"] = _PageWords(page, rare)
+    return rare
+
+
+@dataclass(frozen=True)
+class _PageWords:
+    page: Page
+    counts: Counter[str]
+
+
 def _sound_alikes(scan: _Scan, index: GlossaryIndex, context: Context) -> Iterator[Proposal]:
     words = []
-    for word in set(tables.CAPITALISED_WORD.findall(scan.text)):
-        if is_ordinary(word):  # most words are, and a set answers at once
-            continue
+    for word in rare_words(scan.page, context):
         key = ascii_lower(word)
         if key not in index.spellings and key.removesuffix("s") not in index.spellings:
             words.append(word)
