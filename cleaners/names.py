@@ -275,6 +275,8 @@ def _read_roster(cast: Cast, body: str) -> None:
 
 
 def _read_greeting(cast: Cast, index: int, body: str) -> None:
+    if not body.lstrip(" \t\n•").startswith("Thank"):
+        return  # what every greeting opens with; spares flattening every other turn
     opening = _flat(body[:160])
     match = tables.GREETING.match(opening)
     if match is None:
