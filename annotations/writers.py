@@ -9,8 +9,9 @@ import hashlib
 import os
 import xml.etree.ElementTree as ET
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -85,8 +86,8 @@ def edit_record(edit: Edit, review: Review) -> dict[str, Any]:
     return record
 
 
-def to_json(review: Review) -> dict[str, Any]:
-    """The structured document of the output contract (``callscrub.transcript/1``)."""
+def _json_head(review: Review) -> dict[str, Any]:
+    """The contract's fields before the two long lists, ``edits`` and ``annotations``."""
     source = review.document.source
     meta = review.proposals.metadata
     return {
@@ -107,11 +108,26 @@ def to_json(review: Review) -> dict[str, Any]:
         },
         "layout": review.proposals.layout,
         "turns": turn_records(review),
-        "edits": [edit_record(edit, review) for edit in review.edits],
-        "annotations": [
-            {"id": f"a{n}", "kind": a.kind, "start": a.start, "end": a.end, "body": a.body}
-            for n, a in enumerate(review.proposals.annotations, start=1)
-        ],
+    }
+
+
+def _edit_records(review: Review) -> Iterator[dict[str, Any]]:
+    return (edit_record(edit, review) for edit in review.edits)
+
+
+def _annotation_records(review: Review) -> Iterator[dict[str, Any]]:
+    return (
+        {"id": f"a{n}", "kind": a.kind, "start": a.start, "end": a.end, "body": a.body}
+        for n, a in enumerate(review.proposals.annotations, start=1)
+    )
+
+
+def to_json(review: Review) -> dict[str, Any]:
+    """The structured document of the output contract (``callscrub.transcript/1``)."""
+    return {
+        **_json_head(review),
+        "edits": list(_edit_records(review)),
+        "annotations": list(_annotation_records(review)),
     }
 
 
@@ -120,8 +136,48 @@ def dumps(data: Any) -> str:
     return orjson.dumps(data).decode("utf-8") + "\n"
 
 
-def dumps_json(review: Review) -> str:
-    return dumps(to_json(review))
+#: An output as UTF-8 chunks. The long outputs are written as they are made, so that
+#: none of them sits whole in a worker's memory, as a tree of objects or as text.
+Chunks = Iterator[bytes]
+#: Records serialised at once: few calls into orjson, little memory.
+RECORDS_PER_CHUNK = 128
+
+
+def _opened(data: dict[str, Any]) -> bytes:
+    """``data`` as compact JSON without its closing brace, for more members to follow."""
+    return orjson.dumps(data)[:-1]
+
+
+def _batches(records: Iterable[Any]) -> Chunks:
+    """``records`` as comma-separated JSON values, ``RECORDS_PER_CHUNK`` at a time."""
+    records = iter(records)
+    while batch := list(islice(records, RECORDS_PER_CHUNK)):
+        yield orjson.dumps(batch)[1:-1]
+
+
+def _array_chunks(records: Iterable[Any]) -> Chunks:
+    """A JSON array of ``records``, in chunks.
+
+    >>> b"".join(_array_chunks(range(1200))) == orjson.dumps(list(range(1200)))
+    True
+    >>> b"".join(_array_chunks([]))
+    b'[]'
+    """
+    yield b"["
+    separator = b""
+    for batch in _batches(records):
+        yield separator + batch
+        separator = b","
+    yield b"]"
+
+
+def json_chunks(review: Review) -> Chunks:
+    """``dumps(to_json(review))`` as chunks, byte for byte."""
+    yield _opened(_json_head(review)) + b',"edits":'
+    yield from _array_chunks(_edit_records(review))
+    yield b',"annotations":'
+    yield from _array_chunks(_annotation_records(review))
+    yield b"}\n"
 
 
 def read_json(data: dict[str, Any], text: str) -> Review:
@@ -191,38 +247,51 @@ def _critic(original: str, edit: Edit, comment: str) -> str:
     return f"{change}{{>>{comment}<<}}"
 
 
-def to_review_markdown(review: Review) -> str:
-    """The original text with every edit in CriticMarkup and its reason as a comment.
+def review_markdown_pieces(review: Review) -> Iterator[str]:
+    """The original text with every edit in CriticMarkup and its reason as a comment, in
+    pieces (``.review.md``).
 
     Applied, proposed and rejected edits all appear; the comment gives the status.
     Edits that lost to an overlapping one are listed at the end.
     """
     text = review.document.text
     shown = [e for e in review.edits if e.id not in review.proposals.superseded]
-    pieces = [
+    yield (
         f"<!-- callscrub review of {review.document.source.path}: {len(shown)} edits; "
         "{~~old~>new~~} substitutes, {--x--} removes, {++x++} adds, {>>...<<} says why -->\n\n"
-    ]
+    )
     cursor = 0
     for edit in shown:
-        pieces.append(text[cursor : edit.start])
+        yield text[cursor : edit.start]
         status = review.status[edit.id]
         comment = f"{edit.id} {edit.cleaner} {status} {edit.confidence:.2f}: {edit.reason}"
-        pieces.append(_critic(text[edit.start : edit.end], edit, comment))
+        yield _critic(text[edit.start : edit.end], edit, comment)
         cursor = edit.end
-    pieces.append(text[cursor:])
+    yield text[cursor:]
     losers = [e for e in review.edits if e.id in review.proposals.superseded]
     if losers:
-        pieces.append("\n\n<!-- edits that overlapped a stronger edit and were not applied:\n")
+        yield "\n\n<!-- edits that overlapped a stronger edit and were not applied:\n"
         for edit in losers:
             winner = review.proposals.superseded[edit.id]
             original = text[edit.start : edit.end]
-            pieces.append(
+            yield (
                 f"{edit.id} ({edit.cleaner}, lost to {winner}): "
                 f"{original!r} -> {edit.replacement!r}\n"
             )
-        pieces.append("-->\n")
-    return "".join(pieces)
+        yield "-->\n"
+
+
+def _encoded(pieces: Iterable[str], size: int = 16_384) -> Chunks:
+    """Text pieces as UTF-8 chunks of about ``size`` characters."""
+    buffered: list[str] = []
+    length = 0
+    for piece in pieces:
+        buffered.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(buffered).encode("utf-8")
+            buffered, length = [], 0
+    yield "".join(buffered).encode("utf-8")
 
 
 # --- W3C Web Annotation ----------------------------------------------------------------
@@ -275,59 +344,88 @@ def _annotation_body(annotation: Annotation) -> list[dict[str, Any]]:
     ]
 
 
-def to_web_annotations(review: Review) -> dict[str, Any]:
-    """Every edit and annotation as a W3C Web Annotation collection on the source.
+#: What identical edits share: cleaner, replacement, reason, status and confidence.
+EditGroup = tuple[str, str, str, Status, float]
+
+
+def web_annotation_chunks(review: Review) -> Chunks:
+    """Every edit and annotation as a W3C Web Annotation collection on the source
+    (``.annotations.jsonld``).
 
     Identical edits (same cleaner, replacement, reason and status, such as hundreds of
     bullet removals) share one annotation with one target per place, as the model allows.
     """
-    text = review.document.text
     source = review.document.source
     base = f"urn:callscrub:{source.sha256[:16]}"
     status = review.status
-    groups: dict[tuple[str, str, str, str, float], list[Edit]] = {}
+    groups: dict[EditGroup, list[Edit]] = {}
     for edit in review.edits:
         key = (edit.cleaner, edit.replacement, edit.reason, status[edit.id], edit.confidence)
         groups.setdefault(key, []).append(edit)
-    items: list[dict[str, Any]] = []
-    for (cleaner, replacement, reason, state, confidence), edits in groups.items():
-        targets = [_target(text, source.path, edit.start, edit.end) for edit in edits]
-        items.append(
-            {
-                "id": f"{base}:{edits[0].id}",
-                "type": "Annotation",
-                "motivation": "editing",
-                "body": [
-                    {"type": "TextualBody", "value": replacement, "purpose": "editing"},
-                    {"type": "TextualBody", "value": reason, "purpose": "commenting"},
-                ],
-                "target": targets[0] if len(targets) == 1 else targets,
-                "callscrub:edits": [edit.id for edit in edits],
-                "callscrub:cleaner": cleaner,
-                "callscrub:status": state,
-                "callscrub:confidence": confidence,
-            }
-        )
-    for n, annotation in enumerate(review.proposals.annotations, start=1):
-        items.append(
-            {
-                "id": f"{base}:a{n}",
-                "type": "Annotation",
-                "motivation": _MOTIVATION.get(annotation.kind, "commenting"),
-                "callscrub:kind": annotation.kind,
-                "body": _annotation_body(annotation),
-                "target": _target(text, source.path, annotation.start, annotation.end),
-            }
-        )
-    return {
+    collection = {
         "@context": ["http://www.w3.org/ns/anno.jsonld", {"callscrub": "urn:callscrub:terms:"}],
         "id": base,
         "type": "AnnotationCollection",
         "label": f"callscrub annotations of {source.path}",
         "generator": {"type": "Software", "name": "callscrub"},
-        "total": len(items),
-        "first": {"id": f"{base}:page1", "type": "AnnotationPage", "startIndex": 0, "items": items},
+        "total": len(groups) + len(review.proposals.annotations),
     }
+    page = {"id": f"{base}:page1", "type": "AnnotationPage", "startIndex": 0}
+    yield _opened(collection) + b',"first":' + _opened(page) + b',"items":['
+    separator = b""
+    for key, edits in groups.items():
+        yield separator
+        yield from _edit_annotation_chunks(review, base, key, edits)
+        separator = b","
+    for batch in _batches(_annotation_items(review, base)):
+        yield separator + batch
+        separator = b","
+    yield b"]}}\n"
+
+
+def _edit_annotation_chunks(review: Review, base: str, key: EditGroup, edits: list[Edit]) -> Chunks:
+    """One annotation for a group of identical edits. A group can hold a target for every
+    line of the page, so its targets are serialised a chunk at a time."""
+    text = review.document.text
+    path = review.document.source.path
+    cleaner, replacement, reason, state, confidence = key
+    head = {
+        "id": f"{base}:{edits[0].id}",
+        "type": "Annotation",
+        "motivation": "editing",
+        "body": [
+            {"type": "TextualBody", "value": replacement, "purpose": "editing"},
+            {"type": "TextualBody", "value": reason, "purpose": "commenting"},
+        ],
+    }
+    tail = {
+        "callscrub:edits": [edit.id for edit in edits],
+        "callscrub:cleaner": cleaner,
+        "callscrub:status": state,
+        "callscrub:confidence": confidence,
+    }
+    if len(edits) == 1:
+        yield orjson.dumps({**head, "target": _target(text, path, edits[0].start, edits[0].end)})[
+            :-1
+        ]
+    else:
+        yield _opened(head) + b',"target":'
+        yield from _array_chunks(_target(text, path, edit.start, edit.end) for edit in edits)
+    yield b"," + orjson.dumps(tail)[1:]
+
+
+def _annotation_items(review: Review, base: str) -> Iterator[dict[str, Any]]:
+    text = review.document.text
+    path = review.document.source.path
+    for n, annotation in enumerate(review.proposals.annotations, start=1):
+        yield {
+            "id": f"{base}:a{n}",
+            "type": "Annotation",
+            "motivation": _MOTIVATION.get(annotation.kind, "commenting"),
+            "callscrub:kind": annotation.kind,
+            "body": _annotation_body(annotation),
+            "target": _target(text, path, annotation.start, annotation.end),
+        }
 
 
 # --- translation pairs ---------------------------------------------------------------
@@ -442,14 +540,21 @@ def to_tmx(review: Review) -> str:
 
 # --- files ---------------------------------------------------------------------------
 
-WRITERS: dict[str, Callable[[Review], str]] = {
-    ".txt": lambda review: review.rendering.text,
-    ".json": dumps_json,
-    ".review.md": to_review_markdown,
-    ".annotations.jsonld": lambda review: dumps(to_web_annotations(review)),
-    ".tmx": to_tmx,
-    ".pairs.jsonl": to_pairs_jsonl,
+
+def _whole(text: str) -> Chunks:
+    yield text.encode("utf-8")
+
+
+WRITERS: dict[str, Callable[[Review], Chunks]] = {
+    ".txt": lambda review: _whole(review.rendering.text),
+    ".json": json_chunks,
+    ".review.md": lambda review: _encoded(review_markdown_pieces(review)),
+    ".annotations.jsonld": web_annotation_chunks,
+    ".tmx": lambda review: _whole(to_tmx(review)),
+    ".pairs.jsonl": lambda review: _whole(to_pairs_jsonl(review)),
 }
+
+
 #: What ``clean`` and the editor write unless asked otherwise: the output contract.
 DEFAULT_FORMATS = (".txt", ".json", ".review.md", ".annotations.jsonld")
 
@@ -467,12 +572,14 @@ def temporary_name(path: str) -> str:
     return f"{folder}/.{name}.tmp" if folder else f".{name}.tmp"
 
 
-def _temporary_beside(path: Path, content: str) -> Path:
+def _temporary_beside(path: Path, content: str | Iterable[bytes]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(temporary_name(str(path)))
+    chunks = [content.encode("utf-8")] if isinstance(content, str) else content
     try:
-        with temporary.open("w", encoding="utf-8", newline="\n") as stream:
-            stream.write(content)
+        with temporary.open("wb") as stream:
+            for chunk in chunks:
+                stream.write(chunk)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise

@@ -90,7 +90,7 @@ def write_all(review: Review, stem: str, formats: tuple[str, ...]) -> list[str]:
     local = local_path(stem)
     if local is not None:
         return [str(path) for path in write_outputs(review, local, formats)]
-    contents = {suffix: WRITERS[suffix](review).encode("utf-8") for suffix in formats}
+    contents = {suffix: b"".join(WRITERS[suffix](review)) for suffix in formats}
     fs, base = _filesystem(stem)
     for suffix, data in contents.items():
         path = f"{base}{suffix}"

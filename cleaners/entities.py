@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import ahocorasick
 
@@ -85,12 +86,23 @@ def _build_index(glossary: Glossary) -> GlossaryIndex:
     )
 
 
+LOWER_CHUNK = 16_384
+
+
 def ascii_lower(text: str) -> str:
     """Lower case that keeps every position, so spans found in it index the original.
 
     ``str.lower`` is much faster than a translate table but changes the length of a few
-    non-ASCII letters; only then is the text lowered letter by letter, ASCII only.
+    non-ASCII letters; only then is the text lowered letter by letter, ASCII only. On
+    non-ASCII text ``str.lower`` works in a buffer of 12 bytes a character, so a long
+    text is lowered in chunks: that buffer would be the worker's peak memory.
+
+    >>> ascii_lower("İstanbul ACCUTEL"), len(ascii_lower("中" * 40_000 + "X"))
+    ('İstanbul accutel', 40001)
     """
+    if len(text) > LOWER_CHUNK and not text.isascii():
+        chunks = range(0, len(text), LOWER_CHUNK)
+        return "".join(ascii_lower(text[start : start + LOWER_CHUNK]) for start in chunks)
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else text.translate(tables.ASCII_LOWER)
 
@@ -127,9 +139,13 @@ class _Scan:
     def __init__(self, page: Page, index: GlossaryIndex) -> None:
         self.page = page
         self.text = page.text
-        self.lowered = ascii_lower(page.text)
         self.ticker = page.metadata.ticker
-        self.taken = _protected_spans(self.lowered, index.protected)
+        self.taken = _protected_spans(self.lowered, index.protected) if index.protected else []
+
+    @cached_property
+    def lowered(self) -> str:
+        """The page lowered, for glossary scans: a copy of the text, made only if asked."""
+        return ascii_lower(self.text)
 
     def usable(self, start: int, end: int) -> bool:
         line = self.page.line_at(start)
