@@ -7,6 +7,7 @@ its replacement.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -77,14 +78,17 @@ def apply_order(edits: Iterable[Edit], rank: Callable[[Edit], int] = lambda e: 0
 
 @dataclass(frozen=True)
 class Rendering:
-    """The text after edits, and the offset map between it and the original."""
+    """The text after edits, and the offset map between it and the original.
+
+    The offsets are machine-integer arrays: a page has an edit for every line, and a
+    tuple of Python ints would take as much memory as the text itself."""
 
     text: str
     original_length: int
-    _starts: tuple[int, ...]
-    _ends: tuple[int, ...]
-    _clean_starts: tuple[int, ...]
-    _clean_ends: tuple[int, ...]
+    _starts: array[int]
+    _ends: array[int]
+    _clean_starts: array[int]
+    _clean_ends: array[int]
 
     def to_clean(self, position: int, bias: Bias = "after") -> int:
         """Where original ``position`` lands in the clean text.
@@ -143,10 +147,7 @@ def render(
     """
     ordered = apply_order(edits, rank)
     pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    clean_starts: list[int] = []
-    clean_ends: list[int] = []
+    starts, ends, clean_starts, clean_ends = (array("q") for _ in range(4))
     cursor = 0
     clean_length = 0
     for edit in ordered:
@@ -162,11 +163,4 @@ def render(
         clean_ends.append(clean_length)
         cursor = edit.end
     pieces.append(original[cursor:])
-    return Rendering(
-        "".join(pieces),
-        len(original),
-        tuple(starts),
-        tuple(ends),
-        tuple(clean_starts),
-        tuple(clean_ends),
-    )
+    return Rendering("".join(pieces), len(original), starts, ends, clean_starts, clean_ends)

@@ -38,11 +38,10 @@ def split_speaker_line(line: str) -> tuple[str, str]:
     return (name.strip(), title.strip()) if separator else (line.strip(), "")
 
 
-def turn_records(review: Review) -> list[dict[str, Any]]:
+def turn_records(review: Review) -> Iterator[dict[str, Any]]:
     """The contract's ``turns``: speaker and title as the clean text now reads."""
     rendering = review.rendering
     clean = rendering.text
-    records = []
     for turn in review.turns:
         if turn.speaker_span[0] == turn.speaker_span[1]:
             name, title = turn.speaker, turn.title
@@ -53,20 +52,17 @@ def turn_records(review: Review) -> list[dict[str, Any]]:
         for start, end in turn.paragraphs:
             clean_start, clean_end = rendering.clean_span(start, end)
             paragraphs.append(clean[clean_start:clean_end].strip())
-        records.append(
-            {
-                "speaker": name,
-                "title": title,
-                "role": turn.role,
-                "section": turn.section,
-                "text": "\n\n".join(p for p in paragraphs if p),
-                "start": turn.start,
-                "end": turn.end,
-                "speaker_span": list(turn.speaker_span),
-                "paragraphs": [list(span) for span in turn.paragraphs],
-            }
-        )
-    return records
+        yield {
+            "speaker": name,
+            "title": title,
+            "role": turn.role,
+            "section": turn.section,
+            "text": "\n\n".join(p for p in paragraphs if p),
+            "start": turn.start,
+            "end": turn.end,
+            "speaker_span": list(turn.speaker_span),
+            "paragraphs": [list(span) for span in turn.paragraphs],
+        }
 
 
 def edit_record(edit: Edit, review: Review) -> dict[str, Any]:
@@ -87,7 +83,7 @@ def edit_record(edit: Edit, review: Review) -> dict[str, Any]:
 
 
 def _json_head(review: Review) -> dict[str, Any]:
-    """The contract's fields before the two long lists, ``edits`` and ``annotations``."""
+    """The contract's fields before its long lists: ``turns``, ``edits``, ``annotations``."""
     source = review.document.source
     meta = review.proposals.metadata
     return {
@@ -107,7 +103,6 @@ def _json_head(review: Review) -> dict[str, Any]:
             "fiscal_quarter": meta.fiscal_quarter,
         },
         "layout": review.proposals.layout,
-        "turns": turn_records(review),
     }
 
 
@@ -126,6 +121,7 @@ def to_json(review: Review) -> dict[str, Any]:
     """The structured document of the output contract (``callscrub.transcript/1``)."""
     return {
         **_json_head(review),
+        "turns": list(turn_records(review)),
         "edits": list(_edit_records(review)),
         "annotations": list(_annotation_records(review)),
     }
@@ -140,7 +136,7 @@ def dumps(data: Any) -> str:
 #: none of them sits whole in a worker's memory, as a tree of objects or as text.
 Chunks = Iterator[bytes]
 #: Records serialised at once: few calls into orjson, little memory.
-RECORDS_PER_CHUNK = 128
+RECORDS_PER_CHUNK = 32
 
 
 def _opened(data: dict[str, Any]) -> bytes:
@@ -148,14 +144,14 @@ def _opened(data: dict[str, Any]) -> bytes:
     return orjson.dumps(data)[:-1]
 
 
-def _batches(records: Iterable[Any]) -> Chunks:
-    """``records`` as comma-separated JSON values, ``RECORDS_PER_CHUNK`` at a time."""
+def _batches(records: Iterable[Any], size: int = RECORDS_PER_CHUNK) -> Chunks:
+    """``records`` as comma-separated JSON values, ``size`` at a time."""
     records = iter(records)
-    while batch := list(islice(records, RECORDS_PER_CHUNK)):
+    while batch := list(islice(records, size)):
         yield orjson.dumps(batch)[1:-1]
 
 
-def _array_chunks(records: Iterable[Any]) -> Chunks:
+def _array_chunks(records: Iterable[Any], size: int = RECORDS_PER_CHUNK) -> Chunks:
     """A JSON array of ``records``, in chunks.
 
     >>> b"".join(_array_chunks(range(1200))) == orjson.dumps(list(range(1200)))
@@ -165,15 +161,18 @@ def _array_chunks(records: Iterable[Any]) -> Chunks:
     """
     yield b"["
     separator = b""
-    for batch in _batches(records):
-        yield separator + batch
+    for batch in _batches(records, size):
+        yield separator
+        yield batch
         separator = b","
     yield b"]"
 
 
 def json_chunks(review: Review) -> Chunks:
     """``dumps(to_json(review))`` as chunks, byte for byte."""
-    yield _opened(_json_head(review)) + b',"edits":'
+    yield _opened(_json_head(review)) + b',"turns":'
+    yield from _array_chunks(turn_records(review), size=1)  # a turn can be pages long
+    yield b',"edits":'
     yield from _array_chunks(_edit_records(review))
     yield b',"annotations":'
     yield from _array_chunks(_annotation_records(review))
@@ -378,7 +377,8 @@ def web_annotation_chunks(review: Review) -> Chunks:
         yield from _edit_annotation_chunks(review, base, key, edits)
         separator = b","
     for batch in _batches(_annotation_items(review, base)):
-        yield separator + batch
+        yield separator
+        yield batch
         separator = b","
     yield b"]}}\n"
 
