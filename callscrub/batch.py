@@ -24,7 +24,7 @@ from annotations.writers import DEFAULT_FORMATS, WRITERS, sha256
 from callscrub import storage
 from cleaners.consistency import Mentions, Variant, mentions
 from cleaners.decode import DecodeError, decode
-from cleaners.pipeline import review_document
+from cleaners.pipeline import prepare, review_document
 from cleaners.registry import Context
 from cleaners.structure import parse
 
@@ -262,6 +262,8 @@ def run_jobs(
         for job in jobs:
             yield task(job, options)
         return
+    if task is clean_job:
+        prepare(context_for(options.glossaries))
     # Small chunks keep both workers busy to the end; chunks amortise the per-task cost.
     chunk = max(1, min(8, len(jobs) // (workers * 4)))
     chunks = [jobs[i : i + chunk] for i in range(0, len(jobs), chunk)]

@@ -25,7 +25,7 @@ import ahocorasick
 from annotations.glossary import GLOBAL, Entity, Glossary
 from annotations.model import Annotation, Edit
 from cleaners import tables
-from cleaners.matcher import Candidate, suggest
+from cleaners.matcher import Candidate, DeletionIndex, suggest
 from cleaners.names import read_cast
 from cleaners.registry import Context, Proposal, cleaner
 from cleaners.structure import Kind, Page
@@ -41,8 +41,8 @@ class GlossaryIndex:
     automaton: ahocorasick.Automaton | None
     spellings: dict[str, tuple[Entity, ...]]
     protected: tuple[str, ...]
-    #: Each one-word spelling and its one-letter deletions -> the spellings they come from.
-    near: dict[str, tuple[str, ...]]
+    #: The one-word spellings, to find those a letter away from a word.
+    near: DeletionIndex
     by_scope: dict[str, tuple[Entity, ...]]
 
 
@@ -72,16 +72,11 @@ def _build_index(glossary: Glossary) -> GlossaryIndex:
             automaton.add_word(key, key)
         automaton.make_automaton()
     scopes = {entity.scope for entity in glossary.entities}
-    near: dict[str, list[str]] = {}
-    for key in spellings:
-        if " " not in key and len(key) >= 4:
-            for variant in (key, *_deletions(key)):
-                near.setdefault(variant, []).append(key)
     return GlossaryIndex(
         automaton,
         {key: tuple(entities) for key, entities in spellings.items()},
         tuple(sorted(glossary.protected)),
-        {variant: tuple(keys) for variant, keys in near.items()},
+        DeletionIndex([key for key in spellings if " " not in key and len(key) >= 4]),
         {scope: tuple(e for e in glossary.entities if e.scope == scope) for scope in scopes},
     )
 
@@ -363,18 +358,12 @@ def _near_exact_global(
     word: str, index: GlossaryIndex, ticker: str | None
 ) -> tuple[list[Candidate], list[Entity]]:
     """Global entries one inserted or deleted letter away: a deletion-neighbourhood lookup,
-    so a 100,000-entry list costs a few dictionary probes per rare word."""
-    key = ascii_lower(word)
+    so a 100,000-entry list costs a few probes per rare word."""
     found: dict[str, Entity] = {}
-    for variant in (key, *_deletions(key)):
-        for spelling in index.near.get(variant, ()):
-            for entity in _in_scope(index.spellings[spelling], ticker):
-                found.setdefault(spelling, entity)
+    for spelling in index.near.lookup(ascii_lower(word)):
+        for entity in _in_scope(index.spellings[spelling], ticker):
+            found.setdefault(spelling, entity)
     if not found:
         return [], []
     ranked = suggest(word, list(found), score_cutoff=tables.GLOBAL_FUZZY_CUTOFF)
     return ranked, [found[candidate.choice] for candidate in ranked]
-
-
-def _deletions(word: str) -> list[str]:
-    return [word[:i] + word[i + 1 :] for i in range(len(word))]

@@ -6,8 +6,10 @@ from collections.abc import Iterable
 
 from annotations.model import Document
 from annotations.review import Proposals, Review, number_edits
+from cleaners.entities import glossary_index
 from cleaners.registry import Context, order, run
 from cleaners.structure import Page, parse
+from cleaners.wordlist import ordinary_words
 
 #: ``--apply``: the lowest confidence applied without asking. ``safe`` applies the
 #: structural fixes and high-confidence repairs and leaves the rest as proposals.
@@ -45,3 +47,11 @@ def review_document(
     if threshold is not None:
         review.apply_policy(threshold)
     return review
+
+
+def prepare(context: Context) -> None:
+    """Build now what the cleaners would build on the first page: the glossary's index
+    (seconds for a large glossary) and the word list. Worker processes forked afterwards
+    share them instead of each building its own."""
+    glossary_index(context)
+    ordinary_words()

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from annotations.glossary import GlossaryError, add_alias, load_glossaries, parse_glossary
 from annotations.writers import turn_records
 from callscrub.batch import context_for, document_from_bytes
-from cleaners.matcher import suggest
+from cleaners.matcher import DeletionIndex, deletions, suggest
 from cleaners.pipeline import review_document
 from tests.conftest import CORPUS, EXAMPLES, GOLD, needs_corpus, needs_seeds, seed
 
@@ -158,3 +158,28 @@ def test_clean_text_keeps_possessives_and_loses_no_accutel() -> None:
     )
     text = review.rendering.text
     assert "Accutel" not in text and "Ecutel's customers" in text
+
+
+short_words = st.text(alphabet="aelost", min_size=1, max_size=6)
+
+
+class CrowdedDeletionIndex(DeletionIndex):
+    """Three bits of hash: most deletions share one, so every lookup meets strangers."""
+
+    _WORD_BITS = 60
+    _HASH_MASK = (1 << 3) - 1
+
+
+@pytest.mark.parametrize("index_class", [DeletionIndex, CrowdedDeletionIndex])
+@given(words=st.lists(short_words, max_size=40), query=short_words)
+def test_deletion_index_finds_exactly_the_words_sharing_a_deletion(
+    index_class: type[DeletionIndex], words: list[str], query: str
+) -> None:
+    """Against the plain dictionary it replaces: every deletion of every word to its words.
+    A six-letter alphabet makes shared deletions common."""
+    plain: dict[str, list[str]] = {}
+    for word in words:
+        for variant in (word, *deletions(word)):
+            plain.setdefault(variant, []).append(word)
+    expected = list(dict.fromkeys(w for v in (query, *deletions(query)) for w in plain.get(v, ())))
+    assert index_class(words).lookup(query) == expected
