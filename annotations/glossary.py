@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -54,15 +55,33 @@ class Glossary:
     entities: tuple[Entity, ...] = ()
     protected: frozenset[str] = field(default_factory=frozenset)
 
-    def in_scope(self, ticker: str | None) -> tuple[Entity, ...]:
-        """Global entities plus those of ``ticker``.
+    def known_as(self, spellings: Iterable[str], ticker: str | None) -> Entity | None:
+        """The first entity in scope (global, or ``ticker``'s), in glossary order, that is
+        written one of ``spellings`` (case aside).
 
-        >>> g = Glossary((Entity("NOLs", "term"), Entity("Ecutel", "company", (), "SMSI")))
-        >>> [e.name for e in g.in_scope("SMSI")], [e.name for e in g.in_scope(None)]
-        (['NOLs', 'Ecutel'], ['NOLs'])
+        >>> g = Glossary((Entity("NOLs", "term"),
+        ...               Entity("Ecutel", "company", ("Accutel",), "SMSI")))
+        >>> g.known_as(["accutel", "Acutel"], "SMSI").name, g.known_as(["Accutel"], "INFN")
+        ('Ecutel', None)
         """
         wanted = {GLOBAL, (ticker or "").upper()}
-        return tuple(entity for entity in self.entities if entity.scope in wanted)
+        found = [
+            (number, entity)
+            for spelling in spellings
+            for number, entity in self._by_spelling.get(spelling.casefold(), ())
+            if entity.scope in wanted
+        ]
+        return min(found, key=lambda item: item[0])[1] if found else None
+
+    @cached_property
+    def _by_spelling(self) -> dict[str, list[tuple[int, Entity]]]:
+        """Each casefolded spelling -> the entities written so, with their place in order:
+        a 100,000-entry glossary is indexed once, not scanned for every name."""
+        index: dict[str, list[tuple[int, Entity]]] = {}
+        for number, entity in enumerate(self.entities):
+            for spelling in {spelling.casefold() for spelling in entity.spellings}:
+                index.setdefault(spelling, []).append((number, entity))
+        return index
 
     def merged(self, other: Glossary) -> Glossary:
         """``other`` overrides entities of the same name and scope; protected words add up.

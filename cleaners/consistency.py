@@ -153,10 +153,9 @@ def _canonical(
         )
         calls = sum(1 for call in members if spelling in call.people or spelling in call.words)
         counted.append((spelling, mentions_, calls))
-    for entity in glossary.in_scope(group):
-        names = {spelling.casefold() for spelling in entity.spellings}
-        if any(spelling.casefold() in names for spelling, _, _ in counted):
-            return entity.name, "glossary", tuple(counted)
+    entity = glossary.known_as([spelling for spelling, _, _ in counted], group)
+    if entity is not None:
+        return entity.name, "glossary", tuple(counted)
     introduced = [s for s, _, _ in counted if any(s in call.introduced for call in members)]
     counted.sort(key=lambda item: (-item[2], -item[1], item[0]))
     if len(introduced) == 1:
