@@ -1,12 +1,14 @@
 """Repairs of damaged characters: mojibake, Big5 read as Latin-1, control characters.
 
-Only lines that contain a suspicious character go to ftfy: the gate
-(:data:`cleaners.tables.MOJIBAKE_GATE`) lets ordinary ASCII, bullets and CJK through
-untouched, which is what makes callscrub faster than a bare ftfy pass.
+Only lines that contain a suspicious character or an HTML entity go to ftfy: the gate
+(:data:`cleaners.tables.SUSPICIOUS_CHARACTER`, :data:`cleaners.tables.HTML_ENTITY`) lets
+ordinary ASCII, bullets and CJK through untouched, which is what makes callscrub faster
+than a bare ftfy pass.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 
 from rapidfuzz.distance import Levenshtein
@@ -132,12 +134,15 @@ def repair_encoding(page: Page, context: Context) -> Iterator[Proposal]:
     """
     text = page.text
     done_lines: set[int] = set()
-    for match in tables.MOJIBAKE_GATE.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
+    hits = itertools.chain(
+        tables.SUSPICIOUS_CHARACTER.finditer(text), tables.HTML_ENTITY.finditer(text)
+    )
+    for hit in sorted(match.start() for match in hits):
+        line_start = text.rfind("\n", 0, hit) + 1
         if line_start in done_lines:
             continue
         done_lines.add(line_start)
-        line_end = text.find("\n", match.end())
+        line_end = text.find("\n", hit)
         line_end = len(text) if line_end < 0 else line_end
         line = text[line_start:line_end]
         big5_spans = []
