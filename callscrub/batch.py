@@ -39,6 +39,7 @@ class Options:
     formats: tuple[str, ...] = DEFAULT_FORMATS
     glossaries: tuple[str, ...] = ()
     decisions: tuple[str, ...] = ()
+    resume: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -74,6 +75,7 @@ class Report:
     outputs: list[str] = field(default_factory=list)
     mentions: Mentions | None = None
     stale_decisions: list[str] = field(default_factory=list)
+    skipped: bool = False  # --resume found its outputs already made from this input
 
 
 class InputError(Exception):
@@ -205,12 +207,19 @@ def _load(job: Job, options: Options, report: Report) -> Document:
 
 
 def clean_job(job: Job, options: Options) -> Report:
-    """Clean one file and write its outputs; any failure becomes the report's error."""
+    """Clean one file and write its outputs; any failure becomes the report's error.
+
+    With ``options.resume``, a file whose outputs are all there, with a ``.json`` made
+    from the same bytes, is not cleaned again: its report is read from that ``.json``.
+    """
     report = Report(job.path)
     context = context_for(options.glossaries)
     try:
         document = _load(job, options, report)
         page = parse(document.text)
+        if options.resume and _read_earlier_report(job, options, document, report):
+            report.mentions = mentions(page, job.path, context)
+            return report
         review = review_document(document, options.policy, context, page)
         recorded = decisions_for(options.decisions).get(document.source.sha256, [])
         _, report.stale_decisions = review.replay(recorded)
@@ -225,13 +234,36 @@ def clean_job(job: Job, options: Options) -> Report:
         return report
     report.turns = len(review.turns)
     report.edits = Counter({(c, s.value): n for (c, s), n in review.counts().items()})
-    annotations = review.proposals.annotations
-    report.uncertain = sum(1 for a in annotations if a.kind == "uncertain")
-    translations = [a for a in annotations if a.kind == "translation"]
-    report.translations = len(translations)
-    report.unaligned = sum(1 for a in translations if not a.body.get("aligned"))
+    _count_annotations(report, [(a.kind, a.body) for a in review.proposals.annotations])
     report.mentions = mentions(page, job.path, context)
     return report
+
+
+def _count_annotations(report: Report, annotations: list[tuple[str, dict[str, Any]]]) -> None:
+    report.uncertain = sum(1 for kind, _ in annotations if kind == "uncertain")
+    translations = [body for kind, body in annotations if kind == "translation"]
+    report.translations = len(translations)
+    report.unaligned = sum(1 for body in translations if not body.get("aligned"))
+
+
+def _read_earlier_report(job: Job, options: Options, document: Document, report: Report) -> bool:
+    """Fill ``report`` from the ``.json`` an earlier run wrote for this very input, if every
+    output ``options`` asks for is there; False when the input must be cleaned."""
+    if not all(storage.exists(f"{job.stem}{suffix}") for suffix in options.formats):
+        return False
+    earlier = storage.read_earlier(f"{job.stem}.json")
+    try:
+        data = orjson.loads(earlier or b"")
+        if data["source"]["sha256"] != document.source.sha256:
+            return False
+        edits = Counter((edit["cleaner"], edit["status"]) for edit in data["edits"])
+        turns = len(data["turns"])
+        annotations = [(a["kind"], a["body"]) for a in data["annotations"]]
+    except (orjson.JSONDecodeError, KeyError, TypeError):
+        return False  # not an output this run can read: clean again, which rewrites it
+    report.turns, report.edits, report.skipped = turns, edits, True
+    _count_annotations(report, annotations)
+    return True
 
 
 def mentions_job(job: Job, options: Options) -> Report:
@@ -302,7 +334,8 @@ class Progress:
                 f"{self.done}/{self.total} files {rate:.1f} MB/s"
             )
         elif not report.error:
-            self._write(f"[{self.done}/{self.total}] {report.path}: {report.turns} turns\n")
+            done = " (already clean)" if report.skipped else ""
+            self._write(f"[{self.done}/{self.total}] {report.path}: {report.turns} turns{done}\n")
 
     def close(self) -> None:
         if self.enabled and self.tty:
@@ -317,8 +350,10 @@ def summary(reports: list[Report], seconds: float) -> str:
     edits: Counter[tuple[str, str]] = Counter()
     for report in cleaned:
         edits.update(report.edits)
+    skipped = sum(r.skipped for r in cleaned)
+    already = f" ({skipped} already clean, not redone: --resume)" if skipped else ""
     lines = [
-        f"callscrub: {len(cleaned)} files cleaned, {failed} failed, "
+        f"callscrub: {len(cleaned)} files cleaned{already}, {failed} failed, "
         f"{sum(r.turns for r in cleaned)} turns, {size / 1e6:.2f} MB in {seconds:.2f} s",
     ]
     cleaners = sorted({cleaner for cleaner, _ in edits})

@@ -121,6 +121,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.json",
         help="also write the cross-call report of variant spellings (as `entities` does)",
     )
+    clean.add_argument(
+        "--resume",
+        action="store_true",
+        help="do not clean again an input whose outputs are all there, with a .json made "
+        "from the same bytes (to finish an interrupted run; after changing --glossary, "
+        "--apply or --decisions, run without it)",
+    )
     clean.add_argument("--quiet", action="store_true", help="no progress and no summary")
 
     entities = commands.add_parser(
@@ -206,6 +213,7 @@ def clean(args: argparse.Namespace) -> int:
         args.format,
         tuple(args.glossary),
         tuple(args.decisions),
+        args.resume,
     )
     try:
         context_for(options.glossaries)

@@ -100,3 +100,28 @@ def write_all(review: Review, stem: str, formats: tuple[str, ...]) -> list[str]:
         except OSError as error:
             raise StorageError(f"cannot write {stem}{suffix}: {error}") from None
     return [f"{stem}{suffix}" for suffix in formats]
+
+
+def read_earlier(location: str) -> bytes | None:
+    """The bytes of an earlier output, local or remote; ``None`` when it is not there or
+    cannot be read (``--resume`` then cleans the input again)."""
+    local = local_path(location)
+    try:
+        if local is not None:
+            return local.read_bytes()
+        fs, path = _filesystem(location)
+        data: bytes = fs.cat_file(path)
+        return data
+    except (OSError, StorageError):
+        return None
+
+
+def exists(location: str) -> bool:
+    local = local_path(location)
+    if local is not None:
+        return local.is_file()
+    fs, path = _filesystem(location)
+    try:
+        return bool(fs.isfile(path))
+    except OSError:
+        return False
