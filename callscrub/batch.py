@@ -72,7 +72,6 @@ class Report:
     uncertain: int = 0
     translations: int = 0
     unaligned: int = 0
-    outputs: list[str] = field(default_factory=list)
     mentions: Mentions | None = None
     stale_decisions: list[str] = field(default_factory=list)
     skipped: bool = False  # --resume found its outputs already made from this input
@@ -224,7 +223,7 @@ def clean_job(job: Job, options: Options) -> Report:
         recorded = decisions_for(options.decisions).get(document.source.sha256, [])
         _, report.stale_decisions = review.replay(recorded)
         try:
-            report.outputs = storage.write_all(review, job.stem, options.formats)
+            storage.write_all(review, job.stem, options.formats)
         except OSError as error:
             raise InputError(f"cannot write {job.stem}.*: {error.strerror or error}") from None
         except storage.StorageError as error:

@@ -82,14 +82,15 @@ def read_bytes(url: str, max_bytes: int) -> bytes:
         raise StorageError(f"cannot read: {error}") from None
 
 
-def write_all(review: Review, stem: str, formats: tuple[str, ...]) -> list[str]:
+def write_all(review: Review, stem: str, formats: tuple[str, ...]) -> None:
     """Write every format of one document at ``stem`` + suffix, local or remote.
 
     Everything is rendered before anything is written, so a failed render writes nothing.
     """
     local = local_path(stem)
     if local is not None:
-        return [str(path) for path in write_outputs(review, local, formats)]
+        write_outputs(review, local, formats)
+        return
     contents = {suffix: b"".join(WRITERS[suffix](review)) for suffix in formats}
     fs, base = _filesystem(stem)
     for suffix, data in contents.items():
@@ -99,7 +100,6 @@ def write_all(review: Review, stem: str, formats: tuple[str, ...]) -> list[str]:
             fs.mv(temporary_name(path), path)
         except OSError as error:
             raise StorageError(f"cannot write {stem}{suffix}: {error}") from None
-    return [f"{stem}{suffix}" for suffix in formats]
 
 
 def read_earlier(location: str) -> bytes | None:
