@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from annotations.model import Annotation, Edit, Turn
 from cleaners import tables
@@ -63,6 +63,7 @@ class Cast:
         return _restore(self)
 
 
+@lru_cache(maxsize=8192)  # a call says the same few names over and over
 def clean_person(raw: str) -> str | None:
     """A person's name from a capitalised run, or None when it is a title or a phrase.
 
@@ -85,6 +86,7 @@ def first_name_key(name: str) -> str:
     return tables.NICKNAMES.get(first, first)
 
 
+@lru_cache(maxsize=4096)  # a call repeats its few titles in every comparison
 def title_words(title: str) -> frozenset[str]:
     """Title words with abbreviations spelled out and compounds joined.
 
