@@ -143,9 +143,10 @@ def synthetic_glossary(entries: int) -> Glossary:
     return Glossary(tuple(entities))
 
 
-def entity_stage(folder: Path, repeat: int) -> None:
+def entity_stage(folder: Path, repeat: int) -> float:
     """The pipeline (cleaners and every output rendered) with and without the entity
-    stage, in one process, best of ``repeat``."""
+    stage, in one process, best of ``repeat``; returns the time ratio with the
+    100,000-entry glossary."""
     documents = [
         document_from_bytes(path.read_bytes(), str(path)) for path in sorted(folder.rglob("*.txt"))
     ]
@@ -175,6 +176,7 @@ def entity_stage(folder: Path, repeat: int) -> None:
     for label, value in seconds.items():
         print(f"{label:<52}{value:>8.2f}{value / base:>16.3f}")
     print(f"{'(index of the 100,000-entry glossary, built once)':<52}{build:>8.2f}")
+    return seconds["pipeline + entities, 100,000-entry glossary"] / base
 
 
 def language_stage(folders: list[Path], repeat: int) -> None:
@@ -233,6 +235,7 @@ def main() -> int:
     if not (args.shared / "seeds").is_dir():
         print(f"bench: {args.shared}/seeds not found", file=sys.stderr)
         return 2
+    budgets: list[tuple[str, float, str, float]] = []  # label, measured, relation, target
     with tempfile.TemporaryDirectory(prefix="callscrub-bench-") as tmp:
         work = Path(tmp)
         corpora = build_corpora(args.shared, work, args.seed_mb, args.scale_mb)
@@ -265,13 +268,29 @@ def main() -> int:
             dask = seconds["callscrub --engine dask (2-worker LocalCluster)"]
             print(f"{name:<14}{'--jobs 2 speed-up over --jobs 1':<48}{jobs1 / jobs2:>37.2f}x")
             print(f"{name:<14}{'dask throughput / --jobs 2 throughput':<48}{jobs2 / dask:>37.2f}x")
-        entity_stage(corpora["real corpus"], args.repeat)
+            budgets.append(
+                (f"--jobs 1 time / ftfy, {name}", jobs1 / seconds["bare ftfy.fix_text"], "<=", 0.25)
+            )
+            budgets.append((f"--jobs 2 speed-up over --jobs 1, {name}", jobs1 / jobs2, ">=", 1.7))
+        ratio = entity_stage(corpora["real corpus"], args.repeat)
+        budgets.append(("entity stage, 100,000-entry glossary: time / without", ratio, "<=", 1.5))
         language_stage([args.shared / "seeds", corpora["real corpus"]], args.repeat)
-        file_name, size_bytes, peak = peak_memory_ratio(corpora["real corpus"])
-        print(
-            f"peak Python heap cleaning the largest input ({file_name}, {size_bytes:,} B): "
-            f"{peak:,} B = {peak / size_bytes:.1f}x the input"
-        )
+        print()
+        for label, folder in (
+            ("real corpus", corpora["real corpus"]),
+            ("seeds", args.shared / "seeds"),
+        ):
+            file_name, size_bytes, peak = peak_memory_ratio(folder)
+            print(
+                f"peak Python heap cleaning the largest input of the {label} ({file_name}, "
+                f"{size_bytes:,} B): {peak:,} B = {peak / size_bytes:.1f}x the input"
+            )
+            budgets.append((f"peak heap / largest input, {label}", peak / size_bytes, "<", 10.0))
+    print(f"\n{'budgets: the targets the issues set':<64}{'measured':>9}{'target':>10}")
+    for label, measured, relation, target in budgets:
+        met = {"<=": measured <= target, ">=": measured >= target, "<": measured < target}
+        verdict = "ok" if met[relation] else "MISSED"
+        print(f"{label:<64}{measured:>9.3f}{relation:>4}{target:>6}  {verdict}")
     return 0
 
 
