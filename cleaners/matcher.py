@@ -140,6 +140,10 @@ class DeletionIndex:
         packed.sort()
         self._entries = array("q", packed)
 
+    def __reduce__(self) -> tuple[type[DeletionIndex], tuple[tuple[str, ...]]]:
+        # str hashes differ between processes: another process rebuilds from the words
+        return (type(self), (self.words,))
+
     def _holding(self, variant: str) -> Iterator[str]:
         """The words that have ``variant`` as themselves or as one of their deletions, in
         the order they were given."""

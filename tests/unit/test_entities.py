@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import pickle
 import re
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given
@@ -183,3 +187,18 @@ def test_deletion_index_finds_exactly_the_words_sharing_a_deletion(
             plain.setdefault(variant, []).append(word)
     expected = list(dict.fromkeys(w for v in (query, *deletions(query)) for w in plain.get(v, ())))
     assert index_class(words).lookup(query) == expected
+
+
+def test_deletion_index_sent_to_another_process_still_finds_its_words() -> None:
+    """str hashes are salted per process: a pickled index must not carry its hashes."""
+    sent = pickle.dumps(DeletionIndex(["ecutel", "photags", "quicklink"]))
+    code = "import pickle, sys; print(pickle.loads(sys.stdin.buffer.read()).lookup('ecutels'))"
+    for hash_seed in ("1", "2"):
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            input=sent,
+            capture_output=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+        )
+        assert result.stdout.decode().strip() == "['ecutel']"
