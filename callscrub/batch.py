@@ -296,7 +296,7 @@ def run_jobs(
     if task is clean_job:
         prepare(context_for(options.glossaries))
     # Small chunks keep both workers busy to the end; chunks amortise the per-task cost.
-    chunk = max(1, min(8, len(jobs) // (workers * 4)))
+    chunk = max(1, min(4, len(jobs) // (workers * 4)))
     chunks = [jobs[i : i + chunk] for i in range(0, len(jobs), chunk)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for reports in pool.map(run_chunk, [task] * len(chunks), chunks, [options] * len(chunks)):

@@ -6,8 +6,6 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -84,6 +82,9 @@ def decode(data: bytes) -> Decoded:
         return _finish(data.decode("utf-8"), "utf-8", bom=False)
     except UnicodeDecodeError:
         pass
+    # imported here: most pages are UTF-8, and the import costs every worker 7 ms
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data, cp_isolation=CANDIDATES).best()
     if best is None:
         raise DecodeError("undecodable bytes: not UTF-8, UTF-16, Big5, GB18030 or cp1252")
