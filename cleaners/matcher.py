@@ -116,9 +116,9 @@ class DeletionIndex:
     one-letter deletions, for lists of 100,000 names and more.
 
     A dictionary from every deletion to its words took 180 MB for 100,000 names. Here each
-    deletion is a 64-bit integer, its hash and the number of its word, in one sorted array
-    (16 bytes a deletion); a lookup bisects it and checks what it finds, so a hash that
-    two deletions share never matches a wrong word.
+    deletion is one 64-bit integer, its hash and the number of its word, in one sorted
+    array (8 bytes a deletion); a lookup bisects it and checks what it finds, so a hash
+    that two deletions share never matches a wrong word.
 
     >>> index = DeletionIndex(["ecutel", "photags", "quicklink"])
     >>> index.lookup("accutel"), index.lookup("ecutels"), index.lookup("photag")
