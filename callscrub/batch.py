@@ -18,10 +18,10 @@ from typing import Any
 
 import orjson
 
-from annotations.glossary import load_glossaries
 from annotations.model import Document, Source, Status
 from annotations.writers import DEFAULT_FORMATS, WRITERS, sha256
 from callscrub import storage
+from callscrub.glossary_cache import load_context
 from cleaners.consistency import Mentions, Variant, mentions
 from cleaners.decode import DecodeError, decode
 from cleaners.pipeline import prepare, review_document
@@ -44,11 +44,12 @@ class Options:
 
 @lru_cache(maxsize=4)
 def context_for(glossaries: tuple[str, ...]) -> Context:
-    """The cleaners' context for these glossary files, loaded once per process.
+    """The cleaners' context for these glossary files, loaded once per process (large
+    glossaries through the cache of :mod:`callscrub.glossary_cache`).
 
     Raises ``GlossaryError`` (one line: file, line, key, problem) for a malformed file.
     """
-    return Context(load_glossaries(glossaries))
+    return load_context(glossaries)
 
 
 @dataclass(frozen=True)

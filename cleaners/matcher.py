@@ -8,6 +8,7 @@ a score, by less than half the gap, so a weak spelling match stays weak.
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
@@ -111,14 +112,19 @@ def deletions(word: str) -> list[str]:
     return [word[:i] + word[i + 1 :] for i in range(len(word))]
 
 
+def _stable_hash(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
+
+
 class DeletionIndex:
     """Words one letter apart (one inserted, deleted or changed), found by their shared
     one-letter deletions, for lists of 100,000 names and more.
 
     A dictionary from every deletion to its words took 180 MB for 100,000 names. Here each
-    deletion is one 64-bit integer, its hash and the number of its word, in one sorted
+    deletion is one 64-bit integer, its CRC-32 and the number of its word, in one sorted
     array (8 bytes a deletion); a lookup bisects it and checks what it finds, so a hash
-    that two deletions share never matches a wrong word.
+    that two deletions share never matches a wrong word. CRC-32, unlike ``hash()``, is
+    the same in every process, so an index can be pickled and cached.
 
     >>> index = DeletionIndex(["ecutel", "photags", "quicklink"])
     >>> index.lookup("accutel"), index.lookup("ecutels"), index.lookup("photag")
@@ -126,28 +132,24 @@ class DeletionIndex:
     """
 
     _WORD_BITS = 21  # up to 2,097,152 words
-    _HASH_MASK = (1 << (63 - _WORD_BITS)) - 1
+    _HASH_MASK = (1 << 32) - 1
 
     def __init__(self, words: Sequence[str]) -> None:
         if len(words) >= 1 << self._WORD_BITS:
             raise ValueError(f"{len(words)} words: at most {(1 << self._WORD_BITS) - 1}")
         self.words = tuple(words)
         packed = [
-            (hash(variant) & self._HASH_MASK) << self._WORD_BITS | number
+            (_stable_hash(variant) & self._HASH_MASK) << self._WORD_BITS | number
             for number, word in enumerate(self.words)
             for variant in (word, *deletions(word))
         ]
         packed.sort()
         self._entries = array("q", packed)
 
-    def __reduce__(self) -> tuple[type[DeletionIndex], tuple[tuple[str, ...]]]:
-        # str hashes differ between processes: another process rebuilds from the words
-        return (type(self), (self.words,))
-
     def _holding(self, variant: str) -> Iterator[str]:
         """The words that have ``variant`` as themselves or as one of their deletions, in
         the order they were given."""
-        low = (hash(variant) & self._HASH_MASK) << self._WORD_BITS
+        low = (_stable_hash(variant) & self._HASH_MASK) << self._WORD_BITS
         start = bisect_left(self._entries, low)
         end = bisect_left(self._entries, low + (1 << self._WORD_BITS), start)
         word_mask = (1 << self._WORD_BITS) - 1

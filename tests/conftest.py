@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,3 +21,12 @@ needs_corpus = pytest.mark.skipif(not GOLD, reason=f"real corpus not found in {C
 
 def seed(prefix: str) -> Path:
     return next(path for path in SEEDS if path.name.startswith(prefix))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_glossary_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests, and the processes they start, cache large glossaries in a folder of their
+    own, never in the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CALLSCRUB_CACHE", str(tmp_path_factory.mktemp("glossary-cache")))
+        yield

@@ -190,7 +190,7 @@ def test_deletion_index_finds_exactly_the_words_sharing_a_deletion(
 
 
 def test_deletion_index_sent_to_another_process_still_finds_its_words() -> None:
-    """str hashes are salted per process: a pickled index must not carry its hashes."""
+    """str hashes are salted per process: the index must not depend on them."""
     sent = pickle.dumps(DeletionIndex(["ecutel", "photags", "quicklink"]))
     code = "import pickle, sys; print(pickle.loads(sys.stdin.buffer.read()).lookup('ecutels'))"
     for hash_seed in ("1", "2"):
