@@ -23,7 +23,6 @@ from pathlib import Path
 
 from annotations import glossary as glossary_module
 from annotations.glossary import Glossary, GlossaryError, load_glossaries
-from annotations.writers import temporary_name
 from cleaners import entities, matcher
 from cleaners.entities import GlossaryIndex, glossary_index
 from cleaners.registry import Context
@@ -90,7 +89,8 @@ def _read(entry: Path) -> tuple[Glossary, GlossaryIndex] | None:
 
 
 def _write(entry: Path, content: tuple[Glossary, GlossaryIndex]) -> None:
-    temporary = Path(temporary_name(str(entry)))
+    # A name of its own per process: cluster workers may all write one entry at once.
+    temporary = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
     try:
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with temporary.open("wb") as stream:
