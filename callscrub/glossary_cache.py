@@ -79,9 +79,7 @@ def _read(entry: Path) -> tuple[Glossary, GlossaryIndex] | None:
     try:
         with entry.open("rb") as stream:
             glossary, index = pickle.load(stream)
-    except FileNotFoundError:
-        return None
-    except Exception:  # a damaged or foreign entry is rebuilt, whatever unpickling raised
+    except Exception:  # missing, damaged or foreign: rebuilt, whatever unpickling raised
         return None
     if isinstance(glossary, Glossary) and isinstance(index, GlossaryIndex):
         return glossary, index
