@@ -84,6 +84,10 @@ class Review:
     proposals: Proposals
     status: dict[str, Status] = field(default_factory=dict)
     turns: tuple[Turn, ...] = ()
+    #: How the review was made, recorded in its ``.json``: the callscrub version, the
+    #: ``--apply`` policy, the glossary and decisions files (path and sha256), and
+    #: ``edited`` once a person has saved decisions on it. ``None`` when unknown.
+    run: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
         for edit in self.proposals.edits:

@@ -210,7 +210,11 @@ class Session:
     # --- saving ----------------------------------------------------------------------
 
     def save(self) -> list[Path]:
-        """Write the annotated copy (every output format) atomically; retire the journal."""
+        """Write the annotated copy (every output format) atomically; retire the journal.
+
+        Its ``.json`` records that a person edited it, so that ``clean --resume`` never
+        makes it again over the decisions."""
+        self.review.run = {**(self.review.run or {}), "edited": True}
         written = write_outputs(self.review, self.stem)
         self.close()
         self.journal_path.unlink(missing_ok=True)

@@ -103,6 +103,7 @@ def _json_head(review: Review) -> dict[str, Any]:
             "fiscal_quarter": meta.fiscal_quarter,
         },
         "layout": review.proposals.layout,
+        "run": review.run,
     }
 
 
@@ -230,7 +231,7 @@ def read_json(data: dict[str, Any], text: str) -> Review:
         for t in data["turns"]
     )
     status = {e["id"]: Status(e["status"]) for e in data["edits"]}
-    return Review(Document(text, source), proposals, status, turns)
+    return Review(Document(text, source), proposals, status, turns, data.get("run"))
 
 
 # --- CriticMarkup --------------------------------------------------------------------

@@ -20,7 +20,7 @@ import orjson
 
 from annotations.model import Document, Source, Status
 from annotations.writers import DEFAULT_FORMATS, WRITERS, sha256
-from callscrub import storage
+from callscrub import __version__, storage
 from callscrub.glossary_cache import load_context
 from cleaners.consistency import Mentions, Variant, mentions
 from cleaners.decode import DecodeError, decode
@@ -50,6 +50,38 @@ def context_for(glossaries: tuple[str, ...]) -> Context:
     Raises ``GlossaryError`` (one line: file, line, key, problem) for a malformed file.
     """
     return load_context(glossaries)
+
+
+@lru_cache(maxsize=4)
+def run_record(
+    policy: str, glossaries: tuple[str, ...], decisions: tuple[str, ...]
+) -> dict[str, Any]:
+    """What made an output, for its ``.json``: the callscrub version, the ``--apply``
+    policy, and each glossary and decisions file with the sha256 of its bytes."""
+
+    def files(paths: tuple[str, ...]) -> list[dict[str, str]]:
+        return [{"path": path, "sha256": sha256(Path(path).read_bytes())} for path in paths]
+
+    return {
+        "callscrub": __version__,
+        "apply": policy,
+        "glossaries": files(glossaries),
+        "decisions": files(decisions),
+    }
+
+
+def _same_run(earlier: dict[str, Any], current: dict[str, Any]) -> bool:
+    """Whether an earlier output was made as this run would make it (file paths aside)."""
+
+    def identity(run: dict[str, Any]) -> tuple[object, ...]:
+        return (
+            run.get("callscrub"),
+            run.get("apply"),
+            [entry.get("sha256") for entry in run.get("glossaries", [])],
+            [entry.get("sha256") for entry in run.get("decisions", [])],
+        )
+
+    return identity(earlier) == identity(current)
 
 
 @dataclass(frozen=True)
@@ -223,6 +255,7 @@ def clean_job(job: Job, options: Options) -> Report:
         review = review_document(document, options.policy, context, page)
         recorded = decisions_for(options.decisions).get(document.source.sha256, [])
         _, report.stale_decisions = review.replay(recorded)
+        review.run = dict(run_record(options.policy, options.glossaries, options.decisions))
         try:
             storage.write_all(review, job.stem, options.formats)
         except OSError as error:
@@ -248,7 +281,9 @@ def _count_annotations(report: Report, annotations: list[tuple[str, dict[str, An
 
 def _read_earlier_report(job: Job, options: Options, document: Document, report: Report) -> bool:
     """Fill ``report`` from the ``.json`` an earlier run wrote for this very input, if every
-    output ``options`` asks for is there; False when the input must be cleaned."""
+    output ``options`` asks for is there and it was made with the same options, or by a
+    person in the editor, or by a callscrub that did not record its options; False when
+    the input must be cleaned."""
     if not all(storage.exists(f"{job.stem}{suffix}") for suffix in options.formats):
         return False
     earlier = storage.read_earlier(f"{job.stem}.json")
@@ -256,10 +291,14 @@ def _read_earlier_report(job: Job, options: Options, document: Document, report:
         data = orjson.loads(earlier or b"")
         if data["source"]["sha256"] != document.source.sha256:
             return False
+        made = data.get("run")
+        current = run_record(options.policy, options.glossaries, options.decisions)
+        if made is not None and not made.get("edited") and not _same_run(made, current):
+            return False
         edits = Counter((edit["cleaner"], edit["status"]) for edit in data["edits"])
         turns = len(data["turns"])
         annotations = [(a["kind"], a["body"]) for a in data["annotations"]]
-    except (orjson.JSONDecodeError, KeyError, TypeError):
+    except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError):
         return False  # not an output this run can read: clean again, which rewrites it
     report.turns, report.edits, report.skipped = turns, edits, True
     _count_annotations(report, annotations)

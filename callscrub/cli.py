@@ -125,8 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--resume",
         action="store_true",
         help="do not clean again an input whose outputs are all there, with a .json made "
-        "from the same bytes (to finish an interrupted run; after changing --glossary, "
-        "--apply or --decisions, run without it)",
+        "from the same bytes with the same options, or saved from the editor (to finish an "
+        "interrupted run)",
     )
     clean.add_argument("--quiet", action="store_true", help="no progress and no summary")
 

@@ -20,6 +20,7 @@ from callscrub.batch import (
     context_for,
     document_from_bytes,
     read_input,
+    run_record,
 )
 from cleaners.pipeline import review_document
 
@@ -97,6 +98,7 @@ def _open_raw(
 ) -> Opened:
     document = document_from_bytes(read_input(path, max_bytes), str(path))
     review = review_document(document, policy, context_for(glossaries))
+    review.run = dict(run_record(policy, glossaries, ()))
     stem = output_stem(path, out)
     opened = Opened(Session(review, stem))
     saved = Path(f"{stem}.json")

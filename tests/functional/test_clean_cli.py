@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -14,8 +15,10 @@ import pytest
 
 from annotations.model import Status
 from annotations.writers import read_json
+from callscrub import __version__
 from callscrub.batch import document_from_bytes
 from callscrub.cli import main
+from callscrub.editing import open_for_editing
 from cleaners.pipeline import review_document
 from tests.conftest import EXAMPLES, REPO, SEEDS, needs_seeds
 
@@ -178,7 +181,10 @@ def test_examples_clean_to_their_expected_outputs(tmp_path: Path) -> None:
         want = (expected / name).read_text(encoding="utf-8")
         if name.endswith(".json"):
             got_data, want_data = json.loads(got), json.loads(want)
-            got_data["source"]["path"] = want_data["source"]["path"] = ""
+            for data in (got_data, want_data):  # paths depend on where the test runs
+                data["source"]["path"] = ""
+                for glossary in data["run"]["glossaries"]:
+                    glossary["path"] = ""
             assert got_data == want_data, name
         else:
             assert got == want, name
@@ -223,3 +229,34 @@ def test_resume_redoes_only_what_is_missing_or_stale(tmp_path: Path) -> None:
     progress = again.stderr.decode()
     assert re.search(rf"{untouched}\.txt: \d+ turns \(already clean\)", progress)
     assert not re.search(rf"{changed}\.txt: \d+ turns \(already clean\)", progress)
+
+
+@needs_seeds
+def test_resume_redoes_outputs_of_other_options_but_never_what_a_person_saved(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    assert callscrub("clean", str(SEEDS[0].parent), "--out", str(out)).returncode == 0
+    made = json.loads((out / f"{SEEDS[0].stem}.json").read_text(encoding="utf-8"))["run"]
+    assert made == {"callscrub": __version__, "apply": "safe", "glossaries": [], "decisions": []}
+    edited = SEEDS[1].stem
+    opened = open_for_editing(out / f"{edited}.json")
+    opened.session.save()
+    saved = json.loads((out / f"{edited}.json").read_text(encoding="utf-8"))["run"]
+    assert saved == {**made, "edited": True}
+    before = {path.name: path.stat().st_mtime_ns for path in out.iterdir()}
+
+    glossary = EXAMPLES / "glossaries" / "smsi.toml"
+    again = callscrub(
+        "clean", str(SEEDS[0].parent), "--out", str(out), "--resume", "--glossary", str(glossary)
+    )
+
+    assert again.returncode == 0, again.stderr
+    assert "4 files cleaned (1 already clean, not redone: --resume)" in again.stdout.decode()
+    after = {path.name: path.stat().st_mtime_ns for path in out.iterdir()}
+    kept = {name.split(".")[0] for name in after if after[name] == before.get(name)}
+    assert kept == {edited}
+    redone = json.loads((out / f"{SEEDS[0].stem}.json").read_text(encoding="utf-8"))["run"]
+    assert redone["glossaries"] == [
+        {"path": str(glossary), "sha256": hashlib.sha256(glossary.read_bytes()).hexdigest()}
+    ]
