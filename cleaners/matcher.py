@@ -122,9 +122,11 @@ class DeletionIndex:
 
     A dictionary from every deletion to its words took 180 MB for 100,000 names. Here each
     deletion is one 64-bit integer, its CRC-32 and the number of its word, in one sorted
-    array (8 bytes a deletion); a lookup bisects it and checks what it finds, so a hash
-    that two deletions share never matches a wrong word. CRC-32, unlike ``hash()``, is
-    the same in every process, so an index can be pickled and cached.
+    array (8 bytes a deletion). A directory of where each value of the hash's top 16 bits
+    starts narrows a lookup to a few dozen entries, which it bisects; what it finds is
+    checked, so a hash that two deletions share never matches a wrong word. CRC-32,
+    unlike ``hash()``, is the same in every process, so an index can be pickled and
+    cached.
 
     >>> index = DeletionIndex(["ecutel", "photags", "quicklink"])
     >>> index.lookup("accutel"), index.lookup("ecutels"), index.lookup("photag")
@@ -145,13 +147,22 @@ class DeletionIndex:
         ]
         packed.sort()
         self._entries = array("q", packed)
+        hash_bits = self._HASH_MASK.bit_length()
+        directory_bits = min(16, hash_bits)
+        self._shift = self._WORD_BITS + hash_bits - directory_bits
+        self._directory = array(
+            "q",
+            (bisect_left(packed, top << self._shift) for top in range(2**directory_bits + 1)),
+        )
 
     def _holding(self, variant: str) -> Iterator[str]:
         """The words that have ``variant`` as themselves or as one of their deletions, in
         the order they were given."""
         low = (_stable_hash(variant) & self._HASH_MASK) << self._WORD_BITS
-        start = bisect_left(self._entries, low)
-        end = bisect_left(self._entries, low + (1 << self._WORD_BITS), start)
+        top = low >> self._shift
+        first, last = self._directory[top], self._directory[top + 1]
+        start = bisect_left(self._entries, low, first, last)
+        end = bisect_left(self._entries, low + (1 << self._WORD_BITS), start, last)
         word_mask = (1 << self._WORD_BITS) - 1
         for entry in self._entries[start:end]:
             word = self.words[entry & word_mask]
