@@ -105,18 +105,26 @@ def _key(entity: Entity) -> tuple[str, str]:
 
 def load_glossaries(paths: Sequence[Path | str]) -> Glossary:
     """Read and merge glossary files in order (later files win)."""
-    glossary = Glossary()
-    for path in paths:
-        glossary = glossary.merged(load_glossary(path))
-    return glossary
+    return merge_glossaries([(str(path), read_glossary_file(path)) for path in paths])
 
 
-def load_glossary(path: Path | str) -> Glossary:
+def read_glossary_file(path: Path | str) -> bytes:
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        return Path(path).read_bytes()
+    except OSError as error:
         raise GlossaryError(f"{path}: cannot read glossary: {error}") from error
-    return parse_glossary(text, str(path))
+
+
+def merge_glossaries(files: Sequence[tuple[str, bytes]]) -> Glossary:
+    """Parse glossary files already read, as ``(name, bytes)``, and merge them in order."""
+    glossary = Glossary()
+    for name, data in files:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise GlossaryError(f"{name}: cannot read glossary: {error}") from error
+        glossary = glossary.merged(parse_glossary(text, name))
+    return glossary
 
 
 def parse_glossary(text: str, name: str = "<glossary>") -> Glossary:

@@ -22,7 +22,7 @@ import pickle
 from pathlib import Path
 
 from annotations import glossary as glossary_module
-from annotations.glossary import Glossary, GlossaryError, load_glossaries
+from annotations.glossary import Glossary, merge_glossaries, read_glossary_file
 from cleaners import entities, matcher
 from cleaners.entities import GlossaryIndex, glossary_index
 from cleaners.registry import Context
@@ -49,28 +49,26 @@ def load_context(paths: tuple[str, ...]) -> Context:
     Raises ``GlossaryError`` (one line: file, line, key, problem) for a malformed or
     unreadable file.
     """
+    files = [(path, read_glossary_file(path)) for path in paths]
     folder = cache_folder() if paths else None
-    entry = _entry(folder, paths) if folder is not None else None
+    entry = _entry(folder, files) if folder is not None else None
     if entry is not None:
         cached = _read(entry)
         if cached is not None:
             glossary, index = cached
             return Context(glossary, {"entities": index})
-    context = Context(load_glossaries(paths))
+    context = Context(merge_glossaries(files))
     if entry is not None and len(context.glossary.entities) >= MIN_ENTRIES:
         _write(entry, (context.glossary, glossary_index(context)))
     return context
 
 
-def _entry(folder: Path, paths: tuple[str, ...]) -> Path:
+def _entry(folder: Path, files: list[tuple[str, bytes]]) -> Path:
     digest = hashlib.sha256()
     for module in _SHAPING_MODULES:
         digest.update(Path(str(module.__file__)).read_bytes())
-    for path in paths:
-        try:
-            digest.update(Path(path).read_bytes())
-        except OSError as error:
-            raise GlossaryError(f"{path}: cannot read glossary: {error}") from error
+    for _, data in files:
+        digest.update(data)
         digest.update(b"\0")
     return folder / f"glossary-{digest.hexdigest()[:32]}.pickle"
 

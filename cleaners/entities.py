@@ -290,19 +290,12 @@ def rare_words(page: Page, context: Context) -> Counter[str]:
     >>> rare_words(parse("Operator\\nAccutel grew. Revenue grew at Accutel's plant."), Context())
     Counter({'Accutel': 2})
     """
-    cached = context.cache.get("rare_words")
-    if isinstance(cached, _PageWords) and cached.page is page:
-        return cached.counts
+    return context.for_page("rare_words", page, _count_rare_words)
+
+
+def _count_rare_words(page: Page) -> Counter[str]:
     counts = Counter(tables.CAPITALISED_WORD.findall(page.text))
-    rare = Counter({word: n for word, n in counts.items() if not is_ordinary(word)})
-    context.cache["rare_words"] = _PageWords(page, rare)
-    return rare
-
-
-@dataclass(frozen=True)
-class _PageWords:
-    page: Page
-    counts: Counter[str]
+    return Counter({word: n for word, n in counts.items() if not is_ordinary(word)})
 
 
 def _sound_alikes(scan: _Scan, index: GlossaryIndex, context: Context) -> Iterator[Proposal]:

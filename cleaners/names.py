@@ -154,12 +154,7 @@ def read_cast(page: Page, context: Context) -> Cast:
 
     Several cleaners ask for the same page's cast in a row, so the context keeps the last.
     """
-    cached = context.cache.get("cast")
-    if isinstance(cached, Cast) and cached.page is page:
-        return cached
-    cast = _read_cast(page)
-    context.cache["cast"] = cast
-    return cast
+    return context.for_page("cast", page, _read_cast)
 
 
 def _read_cast(page: Page) -> Cast:

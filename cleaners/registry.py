@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar, cast
 
 from annotations.glossary import Glossary
 from annotations.model import Annotation, Edit
 from cleaners.structure import Page
 
 Proposal = Edit | Annotation
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -17,8 +19,26 @@ class Context:
     """What a cleaner may know beyond the page: the glossaries the user gave."""
 
     glossary: Glossary = field(default_factory=Glossary)
-    #: Tables a cleaner derives from the glossary once and reuses for every page.
+    #: Tables a cleaner derives from the glossary once and reuses for every page, and
+    #: what ``for_page`` keeps of the last page.
     cache: dict[str, object] = field(default_factory=dict, compare=False)
+
+    def for_page(self, name: str, page: Page, build: Callable[[Page], T]) -> T:
+        """``build(page)``, kept for the last page it was asked for: several cleaners,
+        and the batch's consistency pass, ask the same of one page in a row.
+
+        >>> from cleaners.structure import parse
+        >>> context, page, built = Context(), parse("Operator\\nHi."), []
+        >>> [context.for_page("n", page, lambda p: built.append(p) or len(built))
+        ...  for _ in range(2)]
+        [1, 1]
+        """
+        cached = self.cache.get(name)
+        if isinstance(cached, tuple) and cached[0] is page:
+            return cast(T, cached[1])
+        value = build(page)
+        self.cache[name] = (page, value)
+        return value
 
 
 Cleaner = Callable[[Page, Context], Iterable[Proposal]]

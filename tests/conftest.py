@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,3 +33,17 @@ def private_glossary_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CALLSCRUB_CACHE", str(tmp_path_factory.mktemp("glossary-cache")))
         yield
+
+
+def callscrub(
+    *args: str, stdin: bytes | None = None, text: bool = False
+) -> subprocess.CompletedProcess[Any]:
+    """``python -m callscrub ARGS`` from the repository, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "callscrub", *args],
+        cwd=REPO,
+        input=stdin,
+        capture_output=True,
+        text=text,
+        check=False,
+    )

@@ -7,8 +7,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,19 +18,9 @@ from callscrub.batch import document_from_bytes
 from callscrub.cli import main
 from callscrub.editing import open_for_editing
 from cleaners.pipeline import review_document
-from tests.conftest import EXAMPLES, REPO, SEEDS, needs_seeds
+from tests.conftest import EXAMPLES, SEEDS, callscrub, needs_seeds
 
 SUFFIXES = (".txt", ".json", ".review.md", ".annotations.jsonld")
-
-
-def callscrub(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-m", "callscrub", *args],
-        cwd=REPO,
-        input=stdin,
-        capture_output=True,
-        check=False,
-    )
 
 
 @needs_seeds

@@ -21,6 +21,7 @@ from distributed import Client, LocalCluster
 
 from callscrub.cli import main
 from tests.conftest import CORPUS, EXAMPLES, REPO, SEEDS, needs_corpus, needs_seeds
+from tests.conftest import callscrub as run_callscrub
 
 
 @pytest.fixture(scope="module")
@@ -48,13 +49,7 @@ def assert_same_tree(left: Path, right: Path) -> None:
 
 
 def callscrub(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "callscrub", *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return run_callscrub(*args, text=True)
 
 
 def without_timing(summary: str) -> list[str]:

@@ -80,6 +80,16 @@ def edit_with(screen: ReviewScreen, original: str) -> str:
     return next(e.id for e in review.edits if text[e.start : e.end] == original)
 
 
+async def edit_by_hand(pilot: Pilot[None], replacement: str) -> None:
+    """Press ``e``, answer the dialog with ``replacement``, and let the edit land."""
+    await pilot.press("e")
+    dialog = pilot.app.screen
+    assert isinstance(dialog, TextScreen)
+    dialog.query_one("#answer").value = replacement  # type: ignore[attr-defined]
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def test_accept_and_reject_move_on_and_mark_the_text(tmp_path: Path) -> None:
     path = copy_example(tmp_path)
     async with editing(make_editor([path], glossaries=[HLRB], policy="none")) as (pilot, screen):
@@ -144,12 +154,7 @@ async def test_edit_a_replacement_by_hand_then_undo_and_redo(tmp_path: Path) -> 
     async with editing(make_editor([path], glossaries=[HLRB])) as (pilot, screen):
         keelsen = edit_with(screen, "Keelsen")
         await select(pilot, screen, keelsen)
-        await pilot.press("e")
-        dialog = pilot.app.screen
-        assert isinstance(dialog, TextScreen)
-        dialog.query_one("#answer").value = "Keelson Logistics"  # type: ignore[attr-defined]
-        await pilot.press("enter")
-        await pilot.pause()
+        await edit_by_hand(pilot, "Keelson Logistics")
         assert screen.session is not None
         review = screen.session.review
         assert "Keelson Logistics start in Q4" in review.rendering.text
@@ -175,12 +180,7 @@ async def test_search_then_edit_any_span(tmp_path: Path) -> None:
         await pilot.press(*"retrofit kits", "enter")
         assert screen.found is not None
         assert screen.query_one(TranscriptView).found == screen.found
-        await pilot.press("e")
-        dialog = pilot.app.screen
-        assert isinstance(dialog, TextScreen)
-        dialog.query_one("#answer").value = "retrofit kit sales"  # type: ignore[attr-defined]
-        await pilot.press("enter")
-        await pilot.pause()
+        await edit_by_hand(pilot, "retrofit kit sales")
         assert screen.session is not None
         assert "came from [Inaudible] the retrofit kit sales?" in (
             screen.session.review.rendering.text
