@@ -122,8 +122,8 @@ class DeletionIndex:
 
     A dictionary from every deletion to its words took 180 MB for 100,000 names. Here each
     deletion is one 64-bit integer, its CRC-32 and the number of its word, in one sorted
-    array (8 bytes a deletion). A directory of where each value of the hash's top 16 bits
-    starts narrows a lookup to a few dozen entries, which it bisects; what it finds is
+    array (8 bytes a deletion). A directory of where each value of the hash's top bits (up to
+    16) starts narrows a lookup to a few dozen entries, which it bisects; what it finds is
     checked, so a hash that two deletions share never matches a wrong word. CRC-32,
     unlike ``hash()``, is the same in every process, so an index can be pickled and
     cached.
@@ -148,7 +148,9 @@ class DeletionIndex:
         packed.sort()
         self._entries = array("q", packed)
         hash_bits = self._HASH_MASK.bit_length()
-        directory_bits = min(16, hash_bits)
+        # About 16 entries a directory slot, at most 2**16 slots: building the directory
+        # costs a bisection a slot, 20 ms at full size, too much for a 10-entry glossary.
+        directory_bits = min(16, max(1, len(packed).bit_length() - 4))
         self._shift = self._WORD_BITS + hash_bits - directory_bits
         self._directory = array(
             "q",

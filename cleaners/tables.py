@@ -304,12 +304,6 @@ HANDOVER = re.compile(
 )
 #: Every hand-over holds one of these: a cheap test before the pattern.
 HANDOVER_CUES = ("introduce", "turn", "hand", "pass")
-#: A roster sentence: "With me today on today's call are Bill Smith, President and Chief
-#: Executive Officer, and Andy Schmidt, Vice President and Chief Financial Officer."
-ROSTER_CUE = re.compile(
-    r"(?i)\b(?:with\s+me|joining\s+(?:me|us)|joined\s+(?:today\s+)?by|here\s+with\s+me|"
-    r"on\s+(?:the|today's)\s+call|with\s+us\s+today|participating)\b"
-)
 #: A greeting that names the previous speaker: "Thanks, Bruce." "Thank you, Bill."
 GREETING = re.compile(
     rf"^(?:Thanks|Thank\s+you)(?:\s+(?:very|so)\s+much)?,?\s+(?P<name>{PERSON}|{FIRST_NAME})"
