@@ -250,11 +250,13 @@ def _letter_digit_words(text: str) -> Iterator[re.Match[str]]:
     >>> [m.group() for m in _letter_digit_words("the N0Ls and 5G, not 2015 or B52s")]
     ['N0Ls', '5G', 'B52s']
     """
+    cues = sorted(
+        cue.start() for pattern in tables.LETTER_DIGIT_CUES for cue in pattern.finditer(text)
+    )
     word_end = -1
-    for cue in tables.LETTER_DIGIT_CUE.finditer(text):
-        if cue.start() < word_end:
+    for start in cues:
+        if start < word_end:
             continue
-        start = cue.start()
         while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             start -= 1
         match = tables.LETTER_DIGIT_WORD.match(text, start)

@@ -357,10 +357,10 @@ def _qa_start(text: str, groups: list[tuple[Line | None, list[Line]]]) -> int | 
         return None
     for index in range(remarks + 1, len(groups)):
         body = groups[index][1]
-        words = " ".join(text[line.start : line.end] for line in body[:6])
+        words = " ".join(text[line.start : line.end] for line in body[:6]).lower()
         if _may_open_queue(words) and tables.QUEUE_OPENS.search(words):
-            if is_operator(groups[index]) or re.search(
-                r"(?i)operator instructions|first question", words
+            if is_operator(groups[index]) or (
+                "operator instructions" in words or "first question" in words
             ):
                 return index
         elif is_operator(groups[index]) and index == len(groups) - 1:
@@ -368,11 +368,10 @@ def _qa_start(text: str, groups: list[tuple[Line | None, list[Line]]]) -> int | 
     return None
 
 
-def _may_open_queue(words: str) -> bool:
-    """Whether ``words`` hold a word every ``QUEUE_OPENS`` match holds: a substring test
-    that spares the slow case-blind pattern the long prepared remarks."""
-    lowered = words.lower()
-    return "question" in lowered or "operator" in lowered or "&" in words
+def _may_open_queue(lowered: str) -> bool:
+    """Whether ``lowered`` holds a word every ``QUEUE_OPENS`` match holds: a substring test
+    that spares the pattern the long prepared remarks."""
+    return "question" in lowered or "operator" in lowered or "&" in lowered
 
 
 def read_metadata(text: str, lines: tuple[Line, ...]) -> Metadata:

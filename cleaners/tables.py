@@ -185,11 +185,15 @@ MAX_TITLE_LENGTH = 160
 #: Title words that make a speaker an analyst; typos seen in real participant lists.
 ANALYST_TITLE = re.compile(r"(?i)\b(?:analyst|anlayst|analist|research)\b")
 
-#: The operator opening the question queue.
+#: The operator opening the question queue, searched in lower-cased text. Each
+#: alternative opens with a letter, not ``\b`` (a look-behind after the letter says the
+#: same): the engine then skips to the few letters that can start a match, and without
+#: ``(?i)`` it compares characters as they are. 11 times faster than a case-blind pattern.
 QUEUE_OPENS = re.compile(
-    r"(?i)operator instructions|question[- ]and[- ]answer|\bQ\s*&\s*A\b|first question|"
-    r"\bquestions?\b.{0,40}\b(?:queue|line|comes?|from)\b|open (?:the )?(?:call|floor|line)s? "
-    r"(?:up )?(?:for|to) questions|operator (?:closing remarks|sign-?off)"
+    r"operator instructions|question[- ]and[- ]answer|q(?<!\wq)\s*&\s*a\b|first question|"
+    r"question(?<!\wquestion)s?\b.{0,40}\b(?:queue|line|comes?|from)\b"
+    r"|open (?:the )?(?:call|floor|line)s? (?:up )?(?:for|to) questions"
+    r"|operator (?:closing remarks|sign-?off)"
 )
 
 # --- markers -----------------------------------------------------------------------
@@ -229,12 +233,17 @@ BRACKETED = re.compile(r"\[(?P<square>[^\[\]\n]{1,80})\]|\((?P<round>[^()\n]{1,4
 
 # --- whitespace --------------------------------------------------------------------
 
-#: Tidy-up candidates. Each pattern starts with a literal so the scan is a fast search;
+#: Tidy-up candidates. Each pattern opens with a literal, which the engine searches for
+#: fast (a class of characters it tests one position at a time, several times slower);
 #: :mod:`cleaners.whitespace` decides what each hit is.
-SPACE_RUN = re.compile(r"  +")
+#: A run of spaces inside a line: on bulleted pages every line opens with one, which the
+#: look-behind turns down without a match to handle.
+SPACE_RUN = re.compile(r"  (?<![\n ]  ) *")
 DOUBLED_COMMA = re.compile(r",,+")
-#: Punctuation after a space (the pattern opens with the rarer character).
-PUNCTUATION_AFTER_SPACE = re.compile(r"[,;:.?!](?<= .)")
+#: Punctuation after a space, one pattern a mark (it opens with the rarer character).
+PUNCTUATION_AFTER_SPACE = tuple(
+    re.compile(rf"{re.escape(mark)}(?<= {re.escape(mark)})") for mark in ",;:.?!"
+)
 ODD_BLANK_CHARS = "\t\u00a0\u2007\u202f"
 #: From an odd blank to the end of its run of blanks (the run's start is found backwards:
 #: a pattern that opens with optional blanks is tried at every position of the text).
@@ -518,8 +527,12 @@ NICKNAMES = {
 
 #: A word mixing letters and the digits that transcription confuses with them ("N0Ls").
 LETTER_DIGIT_WORD = re.compile(r"\b(?:[A-Za-z]+[015]|[015][A-Za-z])[A-Za-z0-9]*\b")
-#: Where such a word may be: a 0, 1 or 5 beside a letter.
-LETTER_DIGIT_CUE = re.compile(r"[015](?:(?<=[A-Za-z][015])|(?=[A-Za-z]))")
+#: Where such a word may be: a 0, 1 or 5 beside a letter. One pattern a digit: the engine
+#: searches fast for a pattern's opening character, and only slowly for a class of them
+#: (5 ms against 33 ms on the real corpus).
+LETTER_DIGIT_CUES = tuple(
+    re.compile(rf"{digit}(?:(?<=[A-Za-z]{digit})|(?=[A-Za-z]))") for digit in "015"
+)
 DIGIT_LOOKALIKES = str.maketrans({"0": "o", "1": "l", "5": "s"})
 #: A capitalised word in running text, possessive split off ("Accutel's"). The pattern
 #: opens with a character class, not ``\b``, so the engine skips other characters fast.

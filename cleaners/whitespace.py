@@ -29,15 +29,15 @@ def tidy_whitespace(page: Page, context: Context) -> Iterator[Proposal]:
     size = len(text)
     blank_runs: dict[int, int] = {}  # start -> end of each run of blanks worth a look
     for match in tables.SPACE_RUN.finditer(text):
-        # indentation belongs to the layout cleaner; on bulleted pages that is every run
-        if match.start() and text[match.start() - 1] != "\n":
+        if match.start():  # indentation belongs to the layout cleaner
             blank_runs[match.start()] = match.end()
     if any(c in text for c in tables.ODD_BLANK_CHARS):
         for match in tables.ODD_BLANKS.finditer(text):
             start = _run_start(text, match.start())
             blank_runs[start] = max(match.end(), blank_runs.get(start, 0))
-    for match in tables.PUNCTUATION_AFTER_SPACE.finditer(text):
-        blank_runs.setdefault(_run_start(text, match.start() - 1), match.start())
+    for pattern in tables.PUNCTUATION_AFTER_SPACE:
+        for match in pattern.finditer(text):
+            blank_runs.setdefault(_run_start(text, match.start() - 1), match.start())
     candidates = [(start, end, " ") for start, end in blank_runs.items()]
     candidates += [(*m.span(), ",") for m in tables.DOUBLED_COMMA.finditer(text)]
     for start, end, kind in sorted(candidates):
