@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Status(StrEnum):
@@ -19,12 +19,15 @@ class Status(StrEnum):
     REJECTED = "rejected"
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace ``original_text[start:end]`` with ``replacement``.
 
     ``start == end`` is an insertion. ``cleaner`` names the cleaner that proposed it,
     ``reason`` says why in words a reader understands, ``confidence`` is in [0, 1].
+
+    A named tuple, not a frozen dataclass: a page makes hundreds of edits, each made
+    twice (proposed, then numbered), and a tuple is made three times faster. The review
+    that receives them checks them (:meth:`check`).
 
     >>> Edit(0, 7, "Ecutel", "entities", "sound-alike of a glossary entry", 0.93).span
     (0, 7)
@@ -38,11 +41,21 @@ class Edit:
     confidence: float
     id: str = ""
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad edit span {self.start}..{self.end}")
+    def check(self, text: str) -> None:
+        """Raise ``ValueError`` unless the edit's span lies in ``text`` and its confidence
+        in [0, 1].
+
+        >>> Edit(3, 9, "", "x", "", 1.0, "e1").check("short")
+        Traceback (most recent call last):
+        ValueError: edit e1: span 3..9 outside a text of 5 characters
+        """
+        if not 0 <= self.start <= self.end <= len(text):
+            raise ValueError(
+                f"edit {self.id}: span {self.start}..{self.end} outside a text of "
+                f"{len(text)} characters"
+            )
         if not 0.0 <= self.confidence <= 1.0:
-            raise ValueError(f"confidence {self.confidence} outside [0, 1]")
+            raise ValueError(f"edit {self.id}: confidence {self.confidence} outside [0, 1]")
 
     @property
     def span(self) -> tuple[int, int]:

@@ -90,7 +90,9 @@ class Review:
     run: dict[str, Any] | None = None
 
     def __post_init__(self) -> None:
+        text = self.document.text
         for edit in self.proposals.edits:
+            edit.check(text)
             self.status.setdefault(edit.id, Status.PROPOSED)
         for loser in self.proposals.superseded:
             self.status[loser] = Status.REJECTED
@@ -168,6 +170,7 @@ class Review:
         """Put back a hand edit (redo, a journal, an earlier output), with no decision."""
         if edit.cleaner != HAND or edit.id in self.status:
             raise ValueError(f"{edit.id} is not a new hand edit")
+        edit.check(self.document.text)
         edits = list(self.proposals.edits)
         insort(edits, edit, key=lambda e: (e.start, e.end))
         self.proposals = replace(self.proposals, edits=tuple(edits))
