@@ -143,6 +143,25 @@ def test_a_changed_source_is_refused_on_read_back(tmp_path: Path) -> None:
         read_json(data, "Operator\n\nHello.\n")
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "problem"),
+    [("end", 10_000, "outside a text"), ("confidence", 1.5, "outside \\[0, 1\\]")],
+)
+def test_a_tampered_edit_is_refused_on_read_back(
+    field: str, value: object, problem: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "call.txt"
+    source.write_text("  • Operator\n\n  • Hello  there.\n", encoding="utf-8")
+    assert main(["clean", str(source), "--out", str(tmp_path / "o"), "--quiet"]) == 0
+    data = json.loads((tmp_path / "o" / "call.json").read_text(encoding="utf-8"))
+    last = data["edits"][-1]
+    last[field] = value
+    if field == "end":
+        last["original"] = source.read_text(encoding="utf-8")[last["start"] :]
+    with pytest.raises(ValueError, match=f"edit {last['id']}: .*{problem}"):
+        read_json(data, source.read_text(encoding="utf-8"))
+
+
 def test_examples_clean_to_their_expected_outputs(tmp_path: Path) -> None:
     inputs = EXAMPLES / "transcripts"
     assert (
