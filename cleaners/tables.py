@@ -311,7 +311,10 @@ SELF_INTRODUCTION = re.compile(
 #: A hand-over: "I will now turn the conference over to Bruce Quigley, VP of Investor
 #: Relations", "turn the call over to our CEO Douglas Lindsay", "turn it over to Noel".
 HANDOVER = re.compile(
-    r"(?:(?:like|want)\s+to\s+introduce\s+|(?:turn|hand|pass)(?:ing)?\s+(?:the\s+(?:call|conference|floor|program|presentation)\s+|"
+    # opens with a class of characters, each alternative checking its first letter behind
+    # it (see _PERSON_WORD_OPENING): three times faster than opening with the choice
+    r"[lwthp](?:(?<=l)ike\s+to\s+introduce\s+|(?<=w)ant\s+to\s+introduce\s+"
+    r"|(?:(?<=t)urn|(?<=h)and|(?<=p)ass)(?:ing)?\s+(?:the\s+(?:call|conference|floor|program|presentation)\s+|"
     r"it\s+|things\s+)?(?:back\s+)?(?:over\s+)?to\s+)(?:our\s+|my\s+colleague,?\s+)?"
     r"(?:(?P<role>(?:[A-Z][A-Za-z&]*\s+){0,5}?(?:CEO|CFO|COO|CTO|President|Officer|Chairman|"
     r"Director|Treasurer|Controller))\s*,?\s+)?"
