@@ -29,7 +29,7 @@ from cleaners.matcher import Candidate, DeletionIndex, suggest
 from cleaners.names import read_cast
 from cleaners.registry import Context, Proposal, cleaner
 from cleaners.structure import Kind, Page
-from cleaners.wordlist import is_ordinary
+from cleaners.wordlist import is_ordinary, ordinary_words
 
 KEPT_KINDS = frozenset({Kind.TEXT, Kind.SPEAKER})
 
@@ -297,7 +297,9 @@ def rare_words(page: Page, context: Context) -> Counter[str]:
 
 def _count_rare_words(page: Page) -> Counter[str]:
     counts = Counter(tables.CAPITALISED_WORD.findall(page.text))
-    return Counter({word: n for word, n in counts.items() if not is_ordinary(word)})
+    # These words are ASCII letters only, where is_ordinary is this one set lookup.
+    ordinary = ordinary_words()
+    return Counter({word: n for word, n in counts.items() if word.lower() not in ordinary})
 
 
 def _sound_alikes(scan: _Scan, index: GlossaryIndex, context: Context) -> Iterator[Proposal]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import zlib
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -157,24 +157,26 @@ class DeletionIndex:
             (bisect_left(packed, top << self._shift) for top in range(2**directory_bits + 1)),
         )
 
-    def _holding(self, variant: str) -> Iterator[str]:
-        """The words that have ``variant`` as themselves or as one of their deletions, in
-        the order they were given."""
-        low = (_stable_hash(variant) & self._HASH_MASK) << self._WORD_BITS
-        top = low >> self._shift
-        first, last = self._directory[top], self._directory[top + 1]
-        start = bisect_left(self._entries, low, first, last)
-        end = bisect_left(self._entries, low + (1 << self._WORD_BITS), start, last)
-        word_mask = (1 << self._WORD_BITS) - 1
-        for entry in self._entries[start:end]:
-            word = self.words[entry & word_mask]
-            if word == variant or (len(word) == len(variant) + 1 and variant in deletions(word)):
-                yield word
-
     def lookup(self, word: str) -> list[str]:
         """The indexed words that share ``word`` or one of its deletions with ``word``:
         every word one insertion, deletion or substitution away, and ``word`` itself."""
+        entries, directory, words = self._entries, self._directory, self.words
+        word_bits, shift = self._WORD_BITS, self._shift
+        word_mask = (1 << word_bits) - 1
         found: dict[str, None] = {}
         for variant in (word, *deletions(word)):
-            found.update(dict.fromkeys(self._holding(variant)))
+            low = (_stable_hash(variant) & self._HASH_MASK) << word_bits
+            top = low >> shift
+            last = directory[top + 1]
+            position = bisect_left(entries, low, directory[top], last)
+            high = low + word_mask
+            # the words holding this hash, in the order given; a hash two deletions share
+            # is told apart by the words themselves
+            while position < last and entries[position] <= high:
+                held = words[entries[position] & word_mask]
+                position += 1
+                if held == variant or (
+                    len(held) == len(variant) + 1 and variant in deletions(held)
+                ):
+                    found[held] = None
         return list(found)
