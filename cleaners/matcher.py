@@ -161,6 +161,8 @@ class DeletionIndex:
         """The indexed words that share ``word`` or one of its deletions with ``word``:
         every word one insertion, deletion or substitution away, and ``word`` itself."""
         entries, directory, words = self._entries, self._directory, self.words
+        if not words:
+            return []  # no glossary: spare the hashing of every deletion
         word_bits, shift = self._WORD_BITS, self._shift
         word_mask = (1 << word_bits) - 1
         found: dict[str, None] = {}
