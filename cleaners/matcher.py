@@ -148,7 +148,7 @@ class DeletionIndex:
         packed.sort()
         self._entries = array("q", packed)
         hash_bits = self._HASH_MASK.bit_length()
-        # About 16 entries a directory slot, at most 2**16 slots: building the directory
+        # 8 to 16 entries a directory slot, at most 2**16 slots: building the directory
         # costs a bisection a slot, 20 ms at full size, too much for a 10-entry glossary.
         directory_bits = min(16, max(1, len(packed).bit_length() - 4))
         self._shift = self._WORD_BITS + hash_bits - directory_bits
