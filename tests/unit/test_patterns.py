@@ -1,0 +1,159 @@
+"""Patterns rewritten for speed find exactly what their plain spelling finds.
+
+Python's regex engine jumps fast to a pattern's opening only when it is a literal or a
+class of characters, so several patterns open that way and check behind them which
+alternative they are in. Each is compared here with the plain pattern it stands for, on
+text drawn from the characters and words that decide a match, and on near misses a letter
+away from one (each of those catches a mutant of a rewritten pattern that the drawn text
+may miss).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from cleaners import names, tables
+from cleaners.entities import _letter_digit_words
+from cleaners.structure import _may_open_queue
+
+# The plain spellings, as they read before the rewrite.
+PLAIN_PERSON_WORD = (
+    r"(?:\[[A-Z][a-z]+\]|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+"
+    r"|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)(?![A-Za-z])"
+)
+PLAIN_PERSON = re.compile(
+    rf"{PLAIN_PERSON_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|der|da|del|di|la|le)\b)?"
+    rf"(?:\s+{PLAIN_PERSON_WORD}){{1,2}}"
+)
+PLAIN_HANDOVER = re.compile(
+    r"(?:(?:like|want)\s+to\s+introduce\s+|(?:turn|hand|pass)(?:ing)?\s+"
+    r"(?:the\s+(?:call|conference|floor|program|presentation)\s+|it\s+|things\s+)?"
+    r"(?:back\s+)?(?:over\s+)?to\s+)(?:our\s+|my\s+colleague,?\s+)?"
+    r"(?:(?P<role>(?:[A-Z][A-Za-z&]*\s+){0,5}?(?:CEO|CFO|COO|CTO|President|Officer|Chairman|"
+    r"Director|Treasurer|Controller))\s*,?\s+)?"
+    rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>{PLAIN_PERSON.pattern}|{tables.FIRST_NAME})"
+    r"(?:,\s+(?:our\s+)?(?P<title>[A-Z][^.;]{3,120}))?"
+)
+PLAIN_QUEUE_OPENS = re.compile(
+    r"(?i)operator instructions|question[- ]and[- ]answer|\bQ\s*&\s*A\b|first question|"
+    r"\bquestions?\b.{0,40}\b(?:queue|line|comes?|from)\b|open (?:the )?(?:call|floor|line)s? "
+    r"(?:up )?(?:for|to) questions|operator (?:closing remarks|sign-?off)"
+)
+PLAIN_TITLE_BEFORE = re.compile(r"[.;:!?()]|\band\b")
+PLAIN_TITLE_AFTER = re.compile(r"[.;:!?()]|,\s+and\b|\bwill\b|\bwho\b")
+PLAIN_LETTER_DIGIT_CUE = re.compile(r"[015](?:(?<=[A-Za-z][015])|(?=[A-Za-z]))")
+PLAIN_PUNCTUATION_AFTER_SPACE = re.compile(r"(?<= )[,;:.?!]")
+
+WORDS = [
+    "Ann", "Lee", "McKay", "AcKay", "Mcbride", "O'Neil", "D'Angelo", "X", "[Gillson]",
+    "DeMarco", "Smith-Jones", "van", "de", "P.", "CEO", "CFO", "Chief", "Officer", "our",
+    "my", "colleague,", "Mr.", "Dr", "the", "it", "to", "and", "band", "will", "willow",
+    "who", "whom", "Q&A", "q & a", "IQ&A", "queue", "line", "comes", "from", "operator",
+    "Operator", "N0Ls", "5G", "B52s", "2015", "l0", "x1", "a5b",
+    # whole cues, and near misses a letter away
+    "like to introduce", "hike to introduce", "want to introduce", "turn the call over to",
+    "turning it back to", "hand the floor over to", "band it over to", "passing things to",
+    "question-and-answer", "questions in the queue", "first question", "open the floor for",
+    "open the lines up to questions", "operator instructions", "operator sign-off",
+    "squestion comes",
+]
+SEPARATORS = [" ", "  ", "\n", ", ", ". ", "; ", " (", ") ", " .", " ,", "\n  ", "’", "-"]
+# Words with a separator after each, so that names meet names and cue words meet both.
+texts = st.lists(
+    st.tuples(
+        st.one_of(st.sampled_from(WORDS), st.text("aAzZ'.,1", max_size=3)),
+        st.sampled_from(SEPARATORS),
+    ),
+    max_size=16,
+).map(lambda pairs: "".join(word + separator for word, separator in pairs))
+
+
+#: Texts a letter away from a match, always tried besides the drawn ones.
+NEAR_MISSES = [
+    "we hike to introduce Ann Lee, our CFO.",
+    "we band it over to Ann Lee.", "land it over to Ann Lee", "the lass to Ann Lee",
+    "[cKay Lee", "awho, ,ho and ,ill sand", "hurn it over to Ann Lee",
+    "pant to introduce Ann Lee",
+    "I'll tpass it to Ann Lee",
+    "D'Angelo Smith and AcKay Lee spoke; Xc Lee did not.",
+    "IQ&A and Q & A", "squestion comes from Ann", "Operator Sign-Off",
+    "Chief Financial Officer Ann Lee, and the band will play",
+    "x1 N0Ls  ,  a .\n  b", "2015 5G B52s l0",
+]
+
+
+def with_near_misses(test: Callable[[str], None]) -> Callable[[str], None]:
+    for text in NEAR_MISSES:
+        test = example(text)(test)
+    return test
+
+
+def spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict[str, str]]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=1000)
+@given(texts)
+@with_near_misses
+def test_person_finds_what_its_plain_spelling_finds(text: str) -> None:
+    assert spans(re.compile(tables.PERSON), text) == spans(PLAIN_PERSON, text)
+
+
+@settings(max_examples=1000)
+@given(texts)
+@with_near_misses
+def test_handover_finds_what_its_plain_spelling_finds(text: str) -> None:
+    assert spans(tables.HANDOVER, text) == spans(PLAIN_HANDOVER, text)
+
+
+@settings(max_examples=1000)
+@given(texts)
+@with_near_misses
+def test_queue_opens_in_lowered_text_finds_what_the_case_blind_spelling_finds(text: str) -> None:
+    lowered = text.lower()
+    found = bool(_may_open_queue(lowered) and tables.QUEUE_OPENS.search(lowered))
+    assert found == bool(PLAIN_QUEUE_OPENS.search(text))
+
+
+@settings(max_examples=1000)
+@given(texts)
+@with_near_misses
+def test_title_windows_split_where_their_plain_spellings_split(text: str) -> None:
+    assert names._TITLE_BEFORE.split(text) == PLAIN_TITLE_BEFORE.split(text)
+    assert names._TITLE_AFTER.split(text) == PLAIN_TITLE_AFTER.split(text)
+
+
+@settings(max_examples=1000)
+@given(texts)
+@with_near_misses
+def test_letter_digit_words_are_found_from_every_cue(text: str) -> None:
+    expected = []
+    word_end = -1
+    for cue in PLAIN_LETTER_DIGIT_CUE.finditer(text):
+        start = cue.start()
+        if start < word_end:
+            continue
+        while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        match = tables.LETTER_DIGIT_WORD.match(text, start)
+        if match:
+            word_end = match.end()
+            expected.append(match.span())
+    assert [m.span() for m in _letter_digit_words(text)] == expected
+
+
+@settings(max_examples=1000)
+@given(texts)
+@with_near_misses
+def test_spacing_patterns_find_what_their_plain_spellings_find(text: str) -> None:
+    runs = [m.span() for m in tables.SPACE_RUN.finditer(text) if m.start()]
+    plain_runs = [
+        m.span() for m in re.finditer("  +", text) if m.start() and text[m.start() - 1] != "\n"
+    ]
+    assert runs == plain_runs
+    marks = sorted(m.start() for p in tables.PUNCTUATION_AFTER_SPACE for m in p.finditer(text))
+    assert marks == [m.start() for m in PLAIN_PUNCTUATION_AFTER_SPACE.finditer(text)]
