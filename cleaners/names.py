@@ -182,9 +182,16 @@ def _read_cast(page: Page) -> Cast:
         _read_handover(cast, index, body)
         if turn.section == "presentation":
             _read_roster(cast, body)
-        if index > 0:
-            _read_greeting(cast, index, body)
+        if index > 0 and _named_by_evidence(turns[index - 1]):
+            _read_greeting(cast, index, body)  # a greeting names only the turn before
     return cast
+
+
+def _named_by_evidence(turn: Turn) -> bool:
+    """Whether :func:`_restore` names ``turn`` from hand-overs, rosters and greetings: a
+    titled turn without a name, neither the operator's nor an analyst's (an analyst is
+    named by an introduction only)."""
+    return not turn.speaker and bool(turn.title) and turn.role not in ("operator", "analyst")
 
 
 def _read_introductions(cast: Cast, index: int, body: str, base: int) -> None:
@@ -307,9 +314,9 @@ def _restore(cast: Cast) -> dict[int, tuple[str, float, str]]:
     restored: dict[int, tuple[str, float, str]] = {}
     groups: dict[frozenset[str], list[int]] = defaultdict(list)
     for index, turn in enumerate(turns):
-        if turn.speaker or turn.role == "operator" or not turn.title:
-            continue
-        if turn.role == "analyst":
+        if _named_by_evidence(turn):
+            groups[title_words(turn.title)].append(index)
+        elif turn.role == "analyst" and not turn.speaker and turn.title:
             named = [e for e in cast.evidence[index] if e.kind in ("introduction", "self")]
             if named:
                 evidence = max(named, key=lambda e: e.weight)
@@ -319,8 +326,6 @@ def _restore(cast: Cast) -> dict[int, tuple[str, float, str]]:
                     else ("the analyst's own words")
                 )
                 restored[index] = (evidence.name, 0.92, f"name from {source}: {evidence.quote!r}")
-            continue
-        groups[title_words(turn.title)].append(index)
     scored: list[tuple[float, frozenset[str], str, list[str], set[str]]] = []
     for key, members in groups.items():
         title = turns[members[0]].title
