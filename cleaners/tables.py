@@ -273,18 +273,27 @@ BIG5_AS_LATIN1 = re.compile(r"(?:[\x81-\xfe][\x40-\x7e\xa1-\xfe]){3,}")
 # --- Names and entities -------------------------------------------------------------
 
 #: A person named in running text: two to four capitalised words, an initial allowed in
-#: the middle, a transcriber's bracketed guess allowed ("Ian [Gillson]").
-_PERSON_WORD = (
-    r"(?:\[[A-Z][a-z]+\]|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+"
-    r"|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)(?![A-Za-z])"
+#: the middle, a transcriber's bracketed guess allowed ("Ian [Gillson]"). The forms of
+#: one such word, as its first character and the rest: a bracketed guess, Mc-, O'-, a
+#: capital inside (DeMarco), a plain or hyphenated word.
+_PERSON_WORD_FORMS = (
+    (r"\[", r"[A-Z][a-z]+\]"),
+    ("M", r"c[A-Z][a-z]+"),
+    ("O", r"['’][A-Z][a-z]+"),
+    ("[A-Z]", r"[a-z]*[A-Z][a-z]+"),
+    ("[A-Z]", r"[a-z]+(?:[-'’][A-Z]?[a-z]+)?"),
 )
-#: The same word with its first character already consumed, which each alternative
-#: checks behind it: a pattern that opens with a class of characters lets the engine skip
-#: to the next capital fast, where one that opens with a choice or a look-ahead is tried
-#: at every position (twice as slow over a page).
+_PERSON_WORD = (
+    "(?:" + "|".join(first + rest for first, rest in _PERSON_WORD_FORMS) + ")(?![A-Za-z])"
+)
+#: The same word with its first character already consumed, which each form checks
+#: behind it: a pattern that opens with a class of characters lets the engine skip to the
+#: next capital fast, where one that opens with a choice or a look-ahead is tried at
+#: every position (twice as slow over a page).
 _PERSON_WORD_OPENING = (
-    r"[A-Z\[](?:(?<=\[)[A-Z][a-z]+\]|(?<=M)c[A-Z][a-z]+|(?<=O)['’][A-Z][a-z]+"
-    r"|(?<=[A-Z])[a-z]*[A-Z][a-z]+|(?<=[A-Z])[a-z]+(?:[-'’][A-Z]?[a-z]+)?)(?![A-Za-z])"
+    r"[A-Z\[](?:"
+    + "|".join(f"(?<={first}){rest}" for first, rest in _PERSON_WORD_FORMS)
+    + ")(?![A-Za-z])"
 )
 PERSON = (
     rf"{_PERSON_WORD_OPENING}(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|der|da|del|di|la|le)\b)?"
