@@ -417,15 +417,22 @@ def summary(reports: list[Report], seconds: float) -> str:
 
 
 def variant_table(found: list[Variant], notes: list[str]) -> str:
-    """Variant spellings across calls, one line per spelling, canonical first."""
+    """Variant spellings across calls, one line per name, canonical first; each column as
+    wide as its longest cell, so long spellings never run into the next column.
+
+    >>> long = Variant("AOS", "person", "Chuck Lauber", "used in more calls",
+    ...                (("Chuck Lauber", 21, 3), ("Charles T. Lauber", 42, 2)))
+    >>> print(variant_table([long], []))
+      group  kind    canonical     spelling (mentions/calls)                      why
+      AOS    person  Chuck Lauber  Chuck Lauber (21/3), Charles T. Lauber (42/2)  used in more calls
+    """
     if not found:
         return "  no variant spellings across calls"
-    lines = [f"  {'group':<12}{'kind':<8}{'canonical':<28}{'spelling (mentions/calls)':<44}why"]
+    rows = [("group", "kind", "canonical", "spelling (mentions/calls)", "why")]
     for variant in found:
         spellings = ", ".join(f"{s} ({m}/{c})" for s, m, c in variant.spellings)
-        lines.append(
-            f"  {variant.group:<12}{variant.kind:<8}{variant.canonical:<28}{spellings:<44}"
-            f"{variant.why}"
-        )
+        rows.append((variant.group, variant.kind, variant.canonical, spellings, variant.why))
+    widths = [max(len(row[column]) for row in rows) + 2 for column in range(4)]
+    lines = ["  " + "".join(map(str.ljust, row[:-1], widths)) + row[-1] for row in rows]
     lines.extend(f"  note: {note}" for note in notes)
     return "\n".join(lines)
