@@ -20,6 +20,7 @@ import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import ftfy
@@ -92,27 +93,22 @@ def callscrub_pass(folder: Path, out: Path, *extra: str) -> None:
     subprocess.run(command, check=True)
 
 
-def fastest(repeat: int, run: Callable[[], None]) -> float:
-    """The best of ``repeat`` timings of ``run``, in seconds."""
-    times = []
+def interleaved(
+    repeat: int, runs: dict[str, Callable[[], None]], reset: Callable[[], None] = lambda: None
+) -> dict[str, float]:
+    """The best of ``repeat`` timings of each run, in seconds; ``reset`` (untimed) before each.
+
+    Each round takes every run once, in turn: a slow spell of the machine then costs each
+    configuration a round, instead of one configuration all of its rounds, which would
+    move the ratios between them."""
+    best = dict.fromkeys(runs, float("inf"))
     for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
-def best_of(repeat: int, run: Callable[[Path], None], scratch: Path) -> float:
-    """``fastest`` for a pass that writes into a fresh output folder each time."""
-    out = scratch / "out"
-
-    def once() -> None:
-        shutil.rmtree(out, ignore_errors=True)
-        run(out)
-
-    seconds = fastest(repeat, once)
-    shutil.rmtree(out, ignore_errors=True)
-    return seconds
+        for label, run in runs.items():
+            reset()
+            started = time.perf_counter()
+            run()
+            best[label] = min(best[label], time.perf_counter() - started)
+    return best
 
 
 def peak_memory_ratio(folder: Path) -> tuple[str, int, int]:
@@ -174,10 +170,10 @@ def entity_stage(folder: Path, repeat: int) -> float:
             for suffix in DEFAULT_FORMATS:
                 b"".join(WRITERS[suffix](review))
 
-    seconds = {
-        label: fastest(repeat, lambda c=context, n=names: render_all(c, n))
-        for label, (context, names) in runs.items()
-    }
+    seconds = interleaved(
+        repeat,
+        {label: partial(render_all, context, names) for label, (context, names) in runs.items()},
+    )
     base = seconds["pipeline without names/entities"]
     full = seconds["pipeline + names/entities, 100,000-entry glossary"]
     print(f"\n{'entity stage, real corpus (clean + render all)':<56}{'s':>8}{'time / without':>16}")
@@ -222,11 +218,13 @@ def language_stage(folders: list[Path], repeat: int) -> None:
         for document in documents:
             review_document(document)
 
-    runs = {
-        "pipeline before the language stage": before,
-        "pipeline with the language stage": after,
-    }
-    seconds = {label: fastest(repeat, run) for label, run in runs.items()}
+    seconds = interleaved(
+        repeat,
+        {
+            "pipeline before the language stage": before,
+            "pipeline with the language stage": after,
+        },
+    )
     base = seconds["pipeline before the language stage"]
     print(f"{'(cleaners only, no outputs written)':<52}{'MB/s':>8}{'time / before':>16}")
     for label, value in seconds.items():
@@ -263,19 +261,20 @@ def main() -> int:
             ),
         }
         print(f"{'corpus':<14}{'configuration':<48}{'MB':>8}{'s':>8}{'MB/s':>8}{'time / ftfy':>13}")
+        out = work / "out"
         for name, folder in corpora.items():
             size = corpus_bytes(folder) / 1e6
             repeat = 1 if folder.name == "scale" else args.repeat
-            seconds: dict[str, float] = {}
-            for label, run in configurations.items():
-                seconds[label] = best_of(
-                    repeat, lambda o, run=run, folder=folder: run(folder, o), work
-                )
-                ratio = seconds[label] / seconds["bare ftfy.fix_text"]
-                rate = size / seconds[label]
-                print(
-                    f"{name:<14}{label:<48}{size:>8.1f}{seconds[label]:>8.2f}{rate:>8.1f}{ratio:>13.3f}"
-                )
+            seconds = interleaved(
+                repeat,
+                {label: partial(run, folder, out) for label, run in configurations.items()},
+                reset=lambda: shutil.rmtree(out, ignore_errors=True),
+            )
+            shutil.rmtree(out, ignore_errors=True)
+            for label, value in seconds.items():
+                ratio = value / seconds["bare ftfy.fix_text"]
+                rate = size / value
+                print(f"{name:<14}{label:<48}{size:>8.1f}{value:>8.2f}{rate:>8.1f}{ratio:>13.3f}")
             jobs1, jobs2 = seconds["callscrub --jobs 1"], seconds["callscrub --jobs 2"]
             dask = seconds["callscrub --engine dask (2-worker LocalCluster)"]
             print(f"{name:<14}{'--jobs 2 speed-up over --jobs 1':<48}{jobs1 / jobs2:>37.2f}x")
