@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 # tomli, not the standard library's tomllib (the same parser): its wheels are compiled, and
 # it reads a 100,000-entry glossary in 0.45 s against tomllib's 1.3 s.
@@ -39,8 +39,10 @@ class GlossaryError(ValueError):
     """A malformed glossary: ``str()`` is one line naming the file, line and key."""
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(NamedTuple):
+    """A canonical name with its aliases. A named tuple, not a dataclass: a cached
+    100,000-entry glossary is unpickled in every run, and tuples load twice as fast."""
+
     name: str
     kind: str
     aliases: tuple[str, ...] = ()

@@ -1,8 +1,8 @@
 """Large glossaries, read and indexed once, then loaded from a cache.
 
-A 100,000-entry glossary takes about 2.2 s to read (TOML) and index (Aho-Corasick,
+A 100,000-entry glossary takes about 2.7 s to read (TOML) and index (Aho-Corasick,
 one-letter neighbours), in every process that uses it: each run, each `--jobs` or Dask
-worker, each editor start. Loaded from here it takes about 0.3 s.
+worker, each editor start. Loaded from here it takes 0.2-0.25 s.
 
 The cache key is the SHA-256 of the glossary files' bytes, in order, and of the source
 of the modules that shape what is cached, so an edited glossary or a new callscrub
