@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from annotations.model import Edit
 from cleaners import tables
 from cleaners.registry import Context, Proposal, cleaner
-from cleaners.structure import Page
+from cleaners.structure import REMOVED, Page
 
 
 def ftfy_fix(line: str) -> tuple[str, list[tuple[str, str]]]:
@@ -138,13 +138,17 @@ def repair_encoding(page: Page, context: Context) -> Iterator[Proposal]:
         tables.SUSPICIOUS_CHARACTER.finditer(text), tables.HTML_ENTITY.finditer(text)
     )
     for hit in sorted(match.start() for match in hits):
-        line_start = text.rfind("\n", 0, hit) + 1
-        if line_start in done_lines:
+        parsed = page.line_at(hit)
+        if parsed is None or parsed.kind in REMOVED:
+            # a line without content, or a label, disclaimer or translation: other
+            # cleaners remove it whole, so there is nothing here to repair
             continue
-        done_lines.add(line_start)
-        line_end = text.find("\n", hit)
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[line_start:line_end]
+        if parsed.start in done_lines:
+            continue
+        done_lines.add(parsed.start)
+        # Only the content: the layout cleaner removes the line's bullet, indentation
+        # and trailing blanks, with whatever invisible characters sit among them.
+        line_start, line = parsed.start, text[parsed.start : parsed.end]
         big5_spans = []
         for run in tables.BIG5_AS_LATIN1.finditer(line):
             chinese = big5_read_as_latin1(run.group())

@@ -19,8 +19,18 @@ PARAGRAPH_BREAK = "\n\n"
 
 @cache  # a page repeats one or two prefixes thousands of times
 def _prefix_reason(prefix: str) -> str:
-    glyphs = "".join(sorted({c for c in prefix if not c.isspace()}))
-    return f"bullet {glyphs!r} removed" if glyphs else "indentation removed"
+    """What a line's prefix removal takes away.
+
+    >>> _prefix_reason("  • "), _prefix_reason("\\u3000")
+    ("bullet '•' removed", 'indentation removed')
+    >>> _prefix_reason("\\x1b[31m• ")
+    "bullet '•' and invisible control characters removed"
+    """
+    glyphs = "".join(sorted({c for c in prefix if c in tables.BULLET_GLYPHS}))
+    parts = [f"bullet {glyphs!r}"] if glyphs else []
+    if any(not c.isspace() and c not in tables.BULLET_GLYPHS for c in prefix):
+        parts.append("invisible control characters")
+    return f"{' and '.join(parts) or 'indentation'} removed"
 
 
 def _join_reason(page: Page, left: Line, right: Line) -> str:

@@ -352,10 +352,12 @@ def _restore(cast: Cast) -> dict[int, tuple[str, float, str]]:
                 continue
             scored.append((total, key, name, quotes[name], kinds[name]))
     scored.sort(key=lambda item: (-item[0], item[2]))
+    # A person who already speaks under one title is not given a turn with another.
+    speaking = {turn.speaker: title_words(turn.title) for turn in turns if turn.speaker}
     taken_titles: set[frozenset[str]] = set()
     taken_names: set[str] = set()
     for _total, key, name, said, how in scored:
-        if key in taken_titles or name in taken_names:
+        if key in taken_titles or name in taken_names or speaking.get(name, key) != key:
             continue
         taken_titles.add(key)
         taken_names.add(name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -132,10 +133,10 @@ def parse(text: str, detect_languages: bool = True) -> Page:
 
 def _split_lines(text: str) -> list[tuple[int, int, int, int]]:
     """``(line_start, start, end, line_end)`` of each line with content: ``[start, end)``
-    without indentation, bullet glyph or trailing blanks.
+    without indentation, bullet glyphs or trailing blanks.
 
-    >>> _split_lines("  •  Hi. \\n\\n• \\nOk")
-    [(0, 5, 8, 9), (14, 14, 16, 16)]
+    >>> _split_lines("  •  Hi. \\n\\n• \\nOk\\n‧  • Twice")
+    [(0, 5, 8, 9), (14, 14, 16, 16), (17, 22, 27, 27)]
     """
     spans = []
     indent, bullets, trailing = tables.INDENT_BLANKS, tables.BULLET_GLYPHS, tables.TRAILING_BLANKS
@@ -143,14 +144,58 @@ def _split_lines(text: str) -> list[tuple[int, int, int, int]]:
     for line in text.split("\n"):
         line_end = line_start + len(line)
         body = line.lstrip(indent)
-        if body and body[0] in bullets:
+        while body and body[0] in bullets:  # a doubled bullet ("‧  • ") is still a bullet
             body = body[1:].lstrip(indent)
         content = body.rstrip(trailing)
-        if content:
-            start = line_end - len(body)
-            spans.append((line_start, start, start + len(content), line_end))
+        start = len(line) - len(body)
+        end = start + len(content)
+        visible_edges = not content or (content[0].isprintable() and content[-1].isprintable())
+        if not visible_edges or "\x1b" in content:
+            start, end = _trim_invisible(line, start, end)
+        if start < end:
+            spans.append((line_start, line_start + start, line_start + end, line_end))
         line_start = line_end + 1
     return spans
+
+
+def _is_invisible(character: str) -> bool:
+    """A control or format character that ftfy removes; not tab or newline, and not the
+    C1 controls, which ftfy repairs as Windows-1252 ("\\x93" is a quotation mark)."""
+    if character in "\t\n" or "\x80" <= character <= "\x9f":
+        return False
+    return unicodedata.category(character) in ("Cc", "Cf")
+
+
+def _trim_invisible(line: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` of ``line`` narrowed past invisible characters at either edge
+    (control and format characters, terminal escape sequences) and the blanks and bullets
+    beside them. The encoding cleaner removes such characters; the content is what stays,
+    so a speaker line behind a colour code is still read as one, and cleaning the clean
+    text again changes nothing.
+
+    >>> line = "\\x1b[31m  • Bill Smith - CEO\\x07 \\x1b[0m"
+    >>> start, end = _trim_invisible(line, 0, len(line))
+    >>> line[start:end]
+    'Bill Smith - CEO'
+    """
+    leading = tables.INDENT_BLANKS + tables.BULLET_GLYPHS
+    while start < end:
+        escape = tables.TERMINAL_ESCAPE.match(line, start, end)
+        if escape:
+            start = escape.end()
+        elif line[start] in leading or _is_invisible(line[start]):
+            start += 1
+        else:
+            break
+    while start < end:
+        escape_start = line.rfind("\x1b", start, end)
+        if line[end - 1] in tables.TRAILING_BLANKS or _is_invisible(line[end - 1]):
+            end -= 1
+        elif escape_start != -1 and tables.TERMINAL_ESCAPE.fullmatch(line, escape_start, end):
+            end = escape_start
+        else:
+            break
+    return start, end
 
 
 def _classify(
@@ -213,7 +258,7 @@ def _speaker_kind(content: str) -> tuple[Kind, Speaker | None]:
     if content.startswith("-"):
         match = tables.SPEAKER_TITLE_ONLY.fullmatch(content)
         if match and _title_ok(match["title"]):
-            title = match["title"]
+            title = _single_spaced(match["title"])
             if tables.UNIDENTIFIED.fullmatch(title):
                 return (Kind.SPEAKER, Speaker(title, ""))
             return (Kind.SPEAKER, Speaker("", title))
@@ -221,8 +266,19 @@ def _speaker_kind(content: str) -> tuple[Kind, Speaker | None]:
     if " -" in content:
         match = tables.SPEAKER_NAME_TITLE.fullmatch(content)
         if match and _name_ok(match["name"]) and _title_ok(match["title"]):
-            return (Kind.SPEAKER, Speaker(match["name"], match["title"]))
+            name, title = _single_spaced(match["name"]), _single_spaced(match["title"])
+            return (Kind.SPEAKER, Speaker(name, title))
     return (Kind.TEXT, None)
+
+
+def _single_spaced(text: str) -> str:
+    """``text`` with each run of blanks made one space. The canonical speaker line is
+    built from it, so its one edit leaves nothing for the whitespace cleaner to do.
+
+    >>> _single_spaced("Chief\\u00a0Executive  Officer")
+    'Chief Executive Officer'
+    """
+    return " ".join(text.split())
 
 
 def _confirm_name_only_speakers(
@@ -240,7 +296,7 @@ def _confirm_name_only_speakers(
         if kinds[index][0] is not Kind.TEXT or len(content) > 60:
             continue
         if tables.UNIDENTIFIED.fullmatch(content):
-            kinds[index] = (Kind.SPEAKER, Speaker(content, ""))
+            kinds[index] = (Kind.SPEAKER, Speaker(_single_spaced(content), ""))
             continue
         if not tables.NAME.fullmatch(content) or not _name_ok(content):
             continue
@@ -252,7 +308,7 @@ def _confirm_name_only_speakers(
             continue
         before = " ".join(contents[max(0, index - 3) : index])
         if re.search(rf"\b{re.escape(content)}\b", before):
-            kinds[index] = (Kind.SPEAKER, Speaker(content, ""))
+            kinds[index] = (Kind.SPEAKER, Speaker(_single_spaced(content), ""))
 
 
 def _layout(text: str, lines: tuple[Line, ...]) -> str:

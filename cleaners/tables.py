@@ -119,12 +119,18 @@ _NAME_TOKEN = (
     r"(?:[A-Z][a-zA-Z'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|I{1,3}|IV|Jr\.?|Sr\.?"
     r"|de|da|del|della|van|von|der|den|la|le|du|dos|di|bin|al|el)"
 )
+#: Blanks the whitespace cleaner makes a space.
+ODD_BLANK_CHARS = "\t\u00a0\u2007\u202f"
+#: The blanks between a speaker line's parts: a space or an odd blank, so that the
+#: whitespace cleaner's edit never changes what a line is read as.
+_SPEAKER_BLANK = f"[ {ODD_BLANK_CHARS}]"
 #: A person's name as the site writes it on a speaker line.
-NAME = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+{_NAME_TOKEN}){{0,5}}")
+NAME = re.compile(rf"{_NAME_TOKEN}(?:{_SPEAKER_BLANK}+{_NAME_TOKEN}){{0,5}}")
 SPEAKER_NAME_TITLE = re.compile(
-    rf"(?P<name>{UNIDENTIFIED_PATTERN}|{NAME.pattern})[ \u00a0]+-[ \u00a0]*(?P<title>\S.*)"
+    rf"(?P<name>{UNIDENTIFIED_PATTERN}|{NAME.pattern}){_SPEAKER_BLANK}+-{_SPEAKER_BLANK}*"
+    r"(?P<title>\S.*)"
 )
-SPEAKER_TITLE_ONLY = re.compile(r"-[ \u00a0]*(?P<title>\S.*)")
+SPEAKER_TITLE_ONLY = re.compile(rf"-{_SPEAKER_BLANK}*(?P<title>\S.*)")
 
 #: First words that open speech, never a name: `Thanks Bobby`, `Good morning`.
 NOT_NAME_FIRST_WORDS = frozenset(
@@ -244,7 +250,6 @@ DOUBLED_COMMA = re.compile(r",,+")
 PUNCTUATION_AFTER_SPACE = tuple(
     re.compile(rf"{re.escape(mark)}(?<= {re.escape(mark)})") for mark in ",;:.?!"
 )
-ODD_BLANK_CHARS = "\t\u00a0\u2007\u202f"
 #: From an odd blank to the end of its run of blanks (the run's start is found backwards:
 #: a pattern that opens with optional blanks is tried at every position of the text).
 ODD_BLANKS = re.compile(r"[\t\u00a0\u2007\u202f][ \t\u00a0\u2007\u202f]*")
@@ -261,11 +266,9 @@ SUSPICIOUS_CHARACTER = re.compile(
     r"\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u00a0]"
 )
 HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
-#: Terminal escape sequences and control characters (tab and newline excepted).
-CONTROL = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]?"
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
-)
+#: A terminal escape sequence (the colour and cursor codes of text copied from a terminal).
+#: ftfy removes them; at a line's edges the parser reads past them, as past indentation.
+TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 #: Big5 bytes read as Latin-1: lead byte 0x81-0xFE, trail 0x40-0x7E or 0xA1-0xFE.
 BIG5_AS_LATIN1 = re.compile(r"(?:[\x81-\xfe][\x40-\x7e\xa1-\xfe]){3,}")
 

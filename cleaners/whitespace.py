@@ -21,9 +21,9 @@ def tidy_whitespace(page: Page, context: Context) -> Iterator[Proposal]:
     so are the blanks around a line, which belong to the layout.
 
     >>> from cleaners.structure import parse
-    >>> text = "Operator\\nIn 2006,, we  grew 5.5% . Ok\\t$1,000."
+    >>> text = "Operator\\nIn 2006,, we  grew 5.5% . Ok\\t$1,000 ,, up."
     >>> [(text[e.start:e.end], e.replacement) for e in tidy_whitespace(parse(text), Context())]
-    [(',,', ','), ('  ', ' '), (' ', ''), ('\\t', ' ')]
+    [(',,', ','), ('  ', ' '), (' ', ''), ('\\t', ' '), (' ', ''), (',,', ',')]
     """
     text = page.text
     size = len(text)
@@ -51,10 +51,13 @@ def tidy_whitespace(page: Page, context: Context) -> Iterator[Proposal]:
             yield Edit(start, end, ",", "whitespace", "doubled comma", 0.95)
             continue
         after = text[end] if end < size else "\n"
+        mark_end = end + 1
+        while after == "," and mark_end < size and text[mark_end] == ",":
+            mark_end += 1  # ",," is made one comma: what follows it decides
         if (
             after in tables.SENTENCE_PUNCTUATION
             and (before.isalnum() or before in ")]%_")
-            and (end + 1 >= size or text[end + 1] in tables.BLANKS + "\n")
+            and (mark_end >= size or text[mark_end] in tables.BLANKS + "\n")
         ):
             yield Edit(start, end, "", "whitespace", f"space before {after!r} removed", 0.95)
         elif text[start:end] != " ":
