@@ -79,9 +79,10 @@ INVISIBLE = ["", "\x07", "\x1b[31m", "\x1b[0m", "\ufeff"]
 def noisy_transcripts(draw: st.DrawFn) -> str:
     """An example transcript with noise where pages carry it: invisible characters and
     bullets before a line, blanks and invisible characters after it, blanks and bullets
-    between its words, and lines of nothing but noise. (Invisible characters inside a speaker
-    line are a known limit: their repair and the line's canonical rewrite overlap, and
-    the second pass still rewrites the line. No real page has shown one.)"""
+    between its words, and lines of nothing but noise. (A repair inside a speaker line,
+    mojibake or an invisible character in a name or title, is a known limit: it and the
+    line's canonical rewrite overlap, and the second pass still rewrites the line. No real
+    page has shown one.)"""
     lines = draw(st.sampled_from(EXAMPLES_TEXTS)).splitlines()
 
     def some(pieces: list[str]) -> str:
