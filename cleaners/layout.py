@@ -15,6 +15,16 @@ from cleaners.registry import Context, Proposal, cleaner
 from cleaners.structure import REMOVED, Kind, Line, Page
 
 PARAGRAPH_BREAK = "\n\n"
+_BLANKS_AND_BULLETS = f"\n{tables.TRAILING_BLANKS}{tables.BULLET_GLYPHS}"
+
+
+def _has_invisible(text: str) -> bool:
+    """Whether ``text``, the blanks and bullets the layout removes, also holds control
+    characters or terminal escapes (which the parser reads past at a line's edges)."""
+    left = text.strip(_BLANKS_AND_BULLETS)
+    if not left:
+        return False  # as on every real page so far: no loop at all
+    return any(not c.isspace() and c not in tables.BULLET_GLYPHS for c in left)
 
 
 @cache  # a page repeats one or two prefixes thousands of times
@@ -28,9 +38,18 @@ def _prefix_reason(prefix: str) -> str:
     """
     glyphs = "".join(sorted({c for c in prefix if c in tables.BULLET_GLYPHS}))
     parts = [f"bullet {glyphs!r}"] if glyphs else []
-    if any(not c.isspace() and c not in tables.BULLET_GLYPHS for c in prefix):
+    if _has_invisible(prefix):
         parts.append("invisible control characters")
     return f"{' and '.join(parts) or 'indentation'} removed"
+
+
+def _with_invisible(reason: str, removed: str) -> str:
+    """``reason``, saying so when ``removed`` also holds invisible characters.
+
+    >>> _with_invisible("text ends with one newline", "\\x1b[0m\\n")
+    'text ends with one newline; invisible control characters removed'
+    """
+    return f"{reason}; invisible control characters removed" if _has_invisible(removed) else reason
 
 
 def _join_reason(page: Page, left: Line, right: Line) -> str:
@@ -87,7 +106,8 @@ def normalise_layout(page: Page, context: Context) -> Iterator[Proposal]:
                         reason = _prefix_reason(text[b.line_start : b.start])
                         yield Edit(b.line_start, b.start, "", "layout", reason, 1.0)
                 elif text[a.end : b.start] != " ":
-                    yield Edit(a.end, b.start, " ", "layout", _join_reason(page, a, b), 1.0)
+                    reason = _with_invisible(_join_reason(page, a, b), text[a.end : b.start])
+                    yield Edit(a.end, b.start, " ", "layout", reason, 1.0)
     last_kept = kept[-1]
     for index in kept:
         line = lines[index]
@@ -100,7 +120,8 @@ def normalise_layout(page: Page, context: Context) -> Iterator[Proposal]:
             # boilerplate after the last kept line removes its own trailing newlines
             end = lines[index + 1].line_start if index + 1 < len(lines) else len(text)
             if text[line.end : end] != "\n":
-                yield Edit(line.end, end, "\n", "layout", "text ends with one newline", 1.0)
+                reason = _with_invisible("text ends with one newline", text[line.end : end])
+                yield Edit(line.end, end, "\n", "layout", reason, 1.0)
             continue
         following = lines[index + 1]
         separator = text[line.end : following.line_start]
@@ -111,4 +132,5 @@ def normalise_layout(page: Page, context: Context) -> Iterator[Proposal]:
                 reason = "extra blank lines collapsed"
             else:
                 reason = "trailing blanks removed"
+            reason = _with_invisible(reason, separator)
             yield Edit(line.end, following.line_start, PARAGRAPH_BREAK, "layout", reason, 1.0)

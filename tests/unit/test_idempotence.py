@@ -78,8 +78,8 @@ INVISIBLE = ["", "\x07", "\x1b[31m", "\x1b[0m", "\ufeff"]
 @st.composite
 def noisy_transcripts(draw: st.DrawFn) -> str:
     """An example transcript with noise where pages carry it: invisible characters and
-    bullets before a line, blanks and invisible characters after it, blanks and bullets
-    between its words, and lines of nothing but noise. (A repair inside a speaker line,
+    bullets before a line, blanks and invisible characters after it, blanks between its
+    words, and lines of nothing but noise. (A repair inside a speaker line,
     mojibake or an invisible character in a name or title, is a known limit: it and the
     line's canonical rewrite overlap, and the second pass still rewrites the line. No real
     page has shown one.)"""
@@ -98,7 +98,7 @@ def noisy_transcripts(draw: st.DrawFn) -> str:
             # at a space: noise between words, not inside one ("Alvar ez" is another name)
             spaces = [i for i, c in enumerate(line) if c == " "]
             cut = draw(st.sampled_from(spaces))
-            line = line[:cut] + some(BLANKS + BULLETS) + line[cut:]
+            line = line[:cut] + some(BLANKS) + line[cut:]
         elif where == "alone":
             noisy.append(some(INVISIBLE + BLANKS + BULLETS))
         noisy.append(line)
@@ -114,3 +114,11 @@ def test_cleaning_the_clean_text_again_changes_nothing(text: str) -> None:
         assume(False)  # mostly control characters: refused as binary, as it should be
     if review.rendering.text.strip():
         assert changed_again(review.rendering.text) == []
+
+
+def test_every_removal_of_a_colour_code_says_so_in_its_reason() -> None:
+    review = cleaned(HEADER + "Operator\n\x1b[31m  • Welcome.\x1b[0m\nBye.\x07\n")
+    text = review.document.text
+    reasons = [e.reason for e in review.edits if set(text[e.start : e.end]) & {"\x1b", "\x07"}]
+    assert len(reasons) == 3
+    assert all("invisible control characters" in reason for reason in reasons), reasons
