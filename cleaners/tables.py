@@ -252,8 +252,8 @@ PUNCTUATION_AFTER_SPACE = tuple(
 )
 #: From an odd blank to the end of its run of blanks (the run's start is found backwards:
 #: a pattern that opens with optional blanks is tried at every position of the text).
-ODD_BLANKS = re.compile(r"[\t\u00a0\u2007\u202f][ \t\u00a0\u2007\u202f]*")
-BLANKS = " \t\u00a0\u2007\u202f"
+ODD_BLANKS = re.compile(f"[{ODD_BLANK_CHARS}][ {ODD_BLANK_CHARS}]*")
+BLANKS = f" {ODD_BLANK_CHARS}"
 SENTENCE_PUNCTUATION = ",;:.?!"
 
 # --- encoding ----------------------------------------------------------------------

@@ -47,73 +47,22 @@ PLAIN_TITLE_AFTER = re.compile(r"[.;:!?()]|,\s+and\b|\bwill\b|\bwho\b")
 PLAIN_LETTER_DIGIT_CUE = re.compile(r"[015](?:(?<=[A-Za-z][015])|(?=[A-Za-z]))")
 PLAIN_PUNCTUATION_AFTER_SPACE = re.compile(r"(?<= )[,;:.?!]")
 
+# The word lists read best packed, so the formatter leaves them.
+# fmt: off
 WORDS = [
-    "Ann",
-    "Lee",
-    "McKay",
-    "AcKay",
-    "Mcbride",
-    "O'Neil",
-    "D'Angelo",
-    "X",
-    "[Gillson]",
-    "DeMarco",
-    "Smith-Jones",
-    "van",
-    "de",
-    "P.",
-    "CEO",
-    "CFO",
-    "Chief",
-    "Officer",
-    "our",
-    "my",
-    "colleague,",
-    "Mr.",
-    "Dr",
-    "the",
-    "it",
-    "to",
-    "and",
-    "band",
-    "will",
-    "willow",
-    "who",
-    "whom",
-    "Q&A",
-    "q & a",
-    "IQ&A",
-    "queue",
-    "line",
-    "comes",
-    "from",
-    "operator",
-    "Operator",
-    "N0Ls",
-    "5G",
-    "B52s",
-    "2015",
-    "l0",
-    "x1",
-    "a5b",
+    "Ann", "Lee", "McKay", "AcKay", "Mcbride", "O'Neil", "D'Angelo", "X", "[Gillson]",
+    "DeMarco", "Smith-Jones", "van", "de", "P.", "CEO", "CFO", "Chief", "Officer", "our",
+    "my", "colleague,", "Mr.", "Dr", "the", "it", "to", "and", "band", "will", "willow",
+    "who", "whom", "Q&A", "q & a", "IQ&A", "queue", "line", "comes", "from", "operator",
+    "Operator", "N0Ls", "5G", "B52s", "2015", "l0", "x1", "a5b",
     # whole cues, and near misses a letter away
-    "like to introduce",
-    "hike to introduce",
-    "want to introduce",
-    "turn the call over to",
-    "turning it back to",
-    "hand the floor over to",
-    "band it over to",
-    "passing things to",
-    "question-and-answer",
-    "questions in the queue",
-    "first question",
-    "open the floor for",
-    "open the lines up to questions",
-    "operator instructions",
-    "operator sign-off",
+    "like to introduce", "hike to introduce", "want to introduce", "turn the call over to",
+    "turning it back to", "hand the floor over to", "band it over to", "passing things to",
+    "question-and-answer", "questions in the queue", "first question", "open the floor for",
+    "open the lines up to questions", "operator instructions", "operator sign-off",
     "squestion comes",
 ]
+# fmt: on
 SEPARATORS = [" ", "  ", "\n", ", ", ". ", "; ", " (", ") ", " .", " ,", "\n  ", "’", "-"]
 # Words with a separator after each, so that names meet names and cue words meet both.
 texts = st.lists(
@@ -126,24 +75,19 @@ texts = st.lists(
 
 
 #: Texts a letter away from a match, always tried besides the drawn ones.
+# fmt: off
 NEAR_MISSES = [
     "we hike to introduce Ann Lee, our CFO.",
-    "we band it over to Ann Lee.",
-    "land it over to Ann Lee",
-    "the lass to Ann Lee",
-    "[cKay Lee",
-    "awho, ,ho and ,ill sand",
-    "hurn it over to Ann Lee",
+    "we band it over to Ann Lee.", "land it over to Ann Lee", "the lass to Ann Lee",
+    "[cKay Lee", "awho, ,ho and ,ill sand", "hurn it over to Ann Lee",
     "pant to introduce Ann Lee",
     "I'll tpass it to Ann Lee",
     "D'Angelo Smith and AcKay Lee spoke; Xc Lee did not.",
-    "IQ&A and Q & A",
-    "squestion comes from Ann",
-    "Operator Sign-Off",
+    "IQ&A and Q & A", "squestion comes from Ann", "Operator Sign-Off",
     "Chief Financial Officer Ann Lee, and the band will play",
-    "x1 N0Ls  ,  a .\n  b",
-    "2015 5G B52s l0",
+    "x1 N0Ls  ,  a .\n  b", "2015 5G B52s l0",
 ]
+# fmt: on
 
 
 def with_near_misses(test: Callable[[str], None]) -> Callable[[str], None]:
