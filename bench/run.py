@@ -1,7 +1,8 @@
 """`make bench`: callscrub's throughput side by side with a bare ftfy pass, in one run.
 
 Ratios, not absolute times: these machines are noisy. Each configuration runs on the
-same files, in the same run, best of ``--repeat``.
+same files, in the same run, the configurations taken in turn round by round; each keeps
+its best of ``--repeat`` rounds.
 
 Corpora: the real corpus (layouts A, B, C), the seeds replicated to ``--seed-mb`` and the
 real corpus replicated to ``--scale-mb`` (100 MB; run once, not best of).
