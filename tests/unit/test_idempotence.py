@@ -41,7 +41,6 @@ def changed_again(clean_text: str) -> list[tuple[str, str]]:
         "\x07  • Richard Eastman - Analyst\nHi.",  # a control character before the bullet
         "\x1b[31m  • Bill Smith - CEO\x1b[0m\nHello.",  # a colour code around a speaker line
         "Hello.\n\ufeff\nBye.",  # a byte-order mark alone on a line
-        "Hello.\x07  \nBye.",
         "\x1b[31m",
         "  • Jonas Prising -  Chairman  and CEO\nThank you.",  # blanks inside a title
         "Revenue rose.\n  • 營收成長。\n\x07\nBye.",  # a control character between paragraphs
