@@ -276,9 +276,10 @@ def _read_roster(cast: Cast, body: str) -> None:
         candidates = [before]
         # An appositive ("Bill Smith, President") or a title run straight on ("Kevin
         # Wheeler Chairman"); anything else after a name is the sentence going on.
-        if after.startswith(", ") or _has_title_word(after[:12]):
+        if (after[:1] == "," and after[1:2].isspace()) or _has_title_word(after[:12]):
             candidates.append(after)
-        titles = [title.strip(" ,") for title in candidates if _has_title_word(title)]
+        # single-spaced: "Raman,\t  our CEO" reads as the whitespace cleaner will write it
+        titles = [" ".join(t.split()).strip(" ,") for t in candidates if _has_title_word(t)]
         if titles:
             cast.people.add(name)
             quote = _sentence_around(body, match.start(), match.end())
