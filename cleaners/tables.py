@@ -304,7 +304,9 @@ PERSON = (
 )
 FIRST_NAME = r"[A-Z][a-z]+"
 _FIRM_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"
-_FIRM = rf"(?:the\s+)?(?P<firm>{_FIRM_WORD}(?:\s+(?:&\s+|and\s+|of\s+)?{_FIRM_WORD}){{0,5}})"
+# A firm's words on one line: a name never runs on into the next line (the speaker's).
+_FIRM_JOIN = r"[ \t]+(?:&[ \t]+|and[ \t]+|of[ \t]+)?"
+_FIRM = rf"(?:the\s+)?(?P<firm>{_FIRM_WORD}(?:{_FIRM_JOIN}{_FIRM_WORD}){{0,5}})"
 
 #: The operator introducing an analyst: "our next question comes from Maynard Um with UBS",
 #: "we'll take our next question from Katy Huberty", "Bobby Griffin with Raymond James,

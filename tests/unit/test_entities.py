@@ -17,7 +17,10 @@ from annotations.glossary import GlossaryError, add_alias, load_glossaries, pars
 from annotations.writers import turn_records
 from callscrub.batch import context_for, document_from_bytes
 from cleaners.matcher import DeletionIndex, deletions, suggest
+from cleaners.names import read_cast
 from cleaners.pipeline import review_document
+from cleaners.registry import Context
+from cleaners.structure import parse
 from tests.conftest import CORPUS, EXAMPLES, GOLD, needs_corpus, needs_seeds, seed
 
 GLOSSARIES = tuple(
@@ -202,3 +205,12 @@ def test_deletion_index_sent_to_another_process_still_finds_its_words() -> None:
             env={**os.environ, "PYTHONHASHSEED": hash_seed},
         )
         assert result.stdout.decode().strip() == "['ecutel']"
+
+
+def test_an_analysts_firm_stops_at_the_end_of_its_line() -> None:
+    page = parse(
+        "Operator\nOur next question comes from Peter Grom with UBS\n"
+        "Please go ahead.\nPeter Grom - Analyst\nHi.\n"
+    )
+    cast = read_cast(page, Context())
+    assert cast.firms == {"Peter Grom": "UBS"}
