@@ -271,8 +271,10 @@ def _read_roster(cast: Cast, body: str) -> None:
         name_end = match.start() + match.group().rfind(last_word) + len(last_word)
         left_bound = names[position - 1][0].end() if position else 0
         right_bound = names[position + 1][0].start() if position + 1 < len(names) else len(body)
-        before = _TITLE_BEFORE.split(body[max(left_bound, match.start() - 80) : match.start()])[-1]
-        after = _TITLE_AFTER.split(body[name_end:right_bound][:120])[0]
+        # Windows on the name's own line: a title never runs on into the next paragraph.
+        window = body[max(left_bound, match.start() - 80) : match.start()].rpartition("\n")[2]
+        before = _TITLE_BEFORE.split(window)[-1]
+        after = _TITLE_AFTER.split(body[name_end:right_bound][:120].partition("\n")[0])[0]
         candidates = [before]
         # An appositive ("Bill Smith, President") or a title run straight on ("Kevin
         # Wheeler Chairman"); anything else after a name is the sentence going on.

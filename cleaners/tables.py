@@ -333,7 +333,7 @@ HANDOVER = re.compile(
     r"(?:(?P<role>(?:[A-Z][A-Za-z&]*\s+){0,5}?(?:CEO|CFO|COO|CTO|President|Officer|Chairman|"
     r"Director|Treasurer|Controller))\s*,?\s+)?"
     rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>{PERSON}|{FIRST_NAME})"
-    r"(?:,\s+(?:our\s+)?(?P<title>[A-Z][^.;]{3,120}))?"
+    r"(?:,\s+(?:our\s+)?(?P<title>[A-Z][^.;\n]{3,120}))?"
 )
 #: Every hand-over holds one of these: a cheap test before the pattern.
 HANDOVER_CUES = ("introduce", "turn", "hand", "pass")

@@ -214,3 +214,12 @@ def test_an_analysts_firm_stops_at_the_end_of_its_line() -> None:
     )
     cast = read_cast(page, Context())
     assert cast.firms == {"Peter Grom": "UBS"}
+
+
+def test_a_hand_over_title_stops_at_the_end_of_its_line() -> None:
+    page = parse(
+        "Operator\nI will now turn the call over to Ann Lee, CFO\nPlease go ahead.\n- CFO\nHi.\n"
+    )
+    assert [(name, title) for name, title, _ in read_cast(page, Context()).roster] == [
+        ("Ann Lee", "CFO")
+    ]
