@@ -77,11 +77,14 @@ def diff_edits(
     """Edits that turn ``original`` into ``fixed``, one per changed stretch.
 
     Changes closer than three unchanged characters are kept together so an edit reads
-    as a word, not as scattered letters.
+    as a word, not as scattered letters. A removal between two blanks takes the second
+    blank with it, so that it leaves no run of blanks behind.
 
     >>> edits = diff_edits("a Ã© b Ã¨", "a é b è", 10, "x", "", 1)
     >>> [(e.start, e.end, e.replacement) for e in edits]
     [(12, 14, 'é'), (17, 19, 'è')]
+    >>> [(e.start, e.end) for e in diff_edits("up \x1b[1m 5%", "up  5%", 0, "x", "", 1)]
+    [(3, 8)]
     """
     groups: list[list[int]] = []  # [src_start, src_end, dest_start, dest_end]
     for op in Levenshtein.opcodes(original, fixed):
@@ -91,10 +94,13 @@ def diff_edits(
             groups[-1][1], groups[-1][3] = op.src_end, op.dest_end
         else:
             groups.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
-    return [
-        Edit(offset + s, offset + e, fixed[ds:de], cleaner_name, reason, confidence)
-        for s, e, ds, de in groups
-    ]
+    edits = []
+    for s, e, ds, de in groups:
+        blank_before = s > 0 and original[s - 1] in tables.BLANKS
+        if ds == de and blank_before and e < len(original) and original[e] in tables.BLANKS:
+            e += 1
+        edits.append(Edit(offset + s, offset + e, fixed[ds:de], cleaner_name, reason, confidence))
+    return edits
 
 
 def big5_read_as_latin1(run: str) -> str | None:

@@ -47,6 +47,7 @@ def changed_again(clean_text: str) -> list[tuple[str, str]]:
         "  • Jonas Prising -  Chairman  and CEO\nThank you.",  # blanks inside a title
         "Revenue rose.\n  • 營收成長。\n\x07\nBye.",  # a control character between paragraphs
         "Cash was $88 million ,, and we repaid it.",  # a space before a doubled comma
+        "Revenue grew \x1b[1m 5% in the quarter.",  # a colour code between two spaces
         # a name the call already gave one title is not restored onto another
         "I will now turn the call over to Dana Lee, VP of Investor Relations.\n"
         "- Chief Fun Officer\nHi.\n- VP of IR\nThanks.",
