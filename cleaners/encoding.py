@@ -77,14 +77,11 @@ def diff_edits(
     """Edits that turn ``original`` into ``fixed``, one per changed stretch.
 
     Changes closer than three unchanged characters are kept together so an edit reads
-    as a word, not as scattered letters. A removal between two blanks takes the second
-    blank with it, so that it leaves no run of blanks behind.
+    as a word, not as scattered letters.
 
     >>> edits = diff_edits("a Ã© b Ã¨", "a é b è", 10, "x", "", 1)
     >>> [(e.start, e.end, e.replacement) for e in edits]
     [(12, 14, 'é'), (17, 19, 'è')]
-    >>> [(e.start, e.end) for e in diff_edits("up \x1b[1m 5%", "up  5%", 0, "x", "", 1)]
-    [(3, 8)]
     """
     groups: list[list[int]] = []  # [src_start, src_end, dest_start, dest_end]
     for op in Levenshtein.opcodes(original, fixed):
@@ -94,13 +91,26 @@ def diff_edits(
             groups[-1][1], groups[-1][3] = op.src_end, op.dest_end
         else:
             groups.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
-    edits = []
-    for s, e, ds, de in groups:
-        blank_before = s > 0 and original[s - 1] in tables.BLANKS
-        if ds == de and blank_before and e < len(original) and original[e] in tables.BLANKS:
-            e += 1
-        edits.append(Edit(offset + s, offset + e, fixed[ds:de], cleaner_name, reason, confidence))
-    return edits
+    return [
+        Edit(offset + s, offset + e, fixed[ds:de], cleaner_name, reason, confidence)
+        for s, e, ds, de in groups
+    ]
+
+
+def _closing_blank_run(edit: Edit, text: str, content_end: int) -> Edit:
+    """``edit``, taking the next blank too when it removes characters from between two
+    blanks inside a line's content, so that no run of blanks is left behind.
+
+    >>> text = "grew \\x1b[1m 5%"
+    >>> edit = _closing_blank_run(Edit(5, 9, "", "encoding", "", 1.0), text, len(text))
+    >>> text[: edit.start] + edit.replacement + text[edit.end :]
+    'grew 5%'
+    """
+    if edit.replacement or edit.start == 0 or edit.end >= content_end:
+        return edit
+    if text[edit.start - 1] in tables.BLANKS and text[edit.end] in tables.BLANKS:
+        return edit._replace(end=edit.end + 1)
+    return edit
 
 
 def big5_read_as_latin1(run: str) -> str | None:
@@ -173,4 +183,5 @@ def repair_encoding(page: Page, context: Context) -> Iterator[Proposal]:
         fixed, explanation = ftfy_fix(line)
         if fixed != line:
             reason, confidence = _explain(explanation)
-            yield from diff_edits(line, fixed, line_start, "encoding", reason, confidence)
+            for edit in diff_edits(line, fixed, line_start, "encoding", reason, confidence):
+                yield _closing_blank_run(edit, text, parsed.end)

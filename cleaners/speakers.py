@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from annotations.model import Annotation, Edit
+from cleaners import tables
+from cleaners.encoding import diff_edits
 from cleaners.registry import Context, Proposal, cleaner
 from cleaners.structure import Kind, Page
 
@@ -33,14 +35,13 @@ def mark_speakers(page: Page, context: Context) -> Iterator[Proposal]:
         written = text[line.start : line.end]
         canonical = line.speaker.line
         if written != canonical:
-            yield Edit(
-                line.start,
-                line.end,
-                canonical,
-                "speakers",
-                f"speaker line written in canonical form ({written!r})",
-                0.95,
-            )
+            reason = f"speaker line written in canonical form ({written!r})"
+            if tables.SUSPICIOUS_CHARACTER.search(written):
+                # The encoding cleaner repairs characters of this line: only the stretches
+                # the canonical form changes are edited, so both repairs apply.
+                yield from diff_edits(written, canonical, line.start, "speakers", reason, 0.95)
+            else:
+                yield Edit(line.start, line.end, canonical, "speakers", reason, 0.95)
         yield Annotation(
             line.start,
             line.end,

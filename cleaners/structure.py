@@ -261,7 +261,7 @@ def _speaker_kind(content: str) -> tuple[Kind, Speaker | None]:
     if content.startswith("-"):
         match = tables.SPEAKER_TITLE_ONLY.fullmatch(content)
         if match and _title_ok(match["title"]):
-            title = _single_spaced(match["title"])
+            title = _canonical_part(match["title"])
             if tables.UNIDENTIFIED.fullmatch(title):
                 return (Kind.SPEAKER, Speaker(title, ""))
             return (Kind.SPEAKER, Speaker("", title))
@@ -269,21 +269,23 @@ def _speaker_kind(content: str) -> tuple[Kind, Speaker | None]:
     if " -" in content:
         match = tables.SPEAKER_NAME_TITLE.fullmatch(content)
         if match and _name_ok(match["name"]) and _title_ok(match["title"]):
-            name, title = _single_spaced(match["name"]), _single_spaced(match["title"])
+            name, title = _canonical_part(match["name"]), _canonical_part(match["title"])
             return (Kind.SPEAKER, Speaker(name, title))
     return (Kind.TEXT, None)
 
 
-def _single_spaced(text: str) -> str:
-    """``text`` with each run of blanks made one space. The canonical speaker line is
-    built from it, so its one edit leaves nothing for the whitespace cleaner to do.
+def _canonical_part(text: str) -> str:
+    """A speaker line's name or title as its canonical line writes it: each run of blanks
+    one space, invisible characters (a colour code, a control character) left out. The
+    line's one edit then leaves nothing for the whitespace or encoding cleaner to do.
 
-    >>> _single_spaced("Chief\\u00a0Executive  Officer")
-    'Chief Executive Officer'
+    >>> _canonical_part("Chief\\u00a0Executive  Officer"), _canonical_part("\\x07 CFO\\x1b[0m")
+    ('Chief Executive Officer', 'CFO')
     """
-    if "  " not in text and text.isprintable():  # no run, tab or odd blank: as written
+    if "  " not in text and text.isprintable():  # no run, tab, odd blank or control
         return text
-    return " ".join(text.split())
+    visible = "".join(c for c in tables.TERMINAL_ESCAPE.sub("", text) if not _is_invisible(c))
+    return " ".join(visible.split())
 
 
 def _confirm_name_only_speakers(
@@ -301,7 +303,7 @@ def _confirm_name_only_speakers(
         if kinds[index][0] is not Kind.TEXT or len(content) > 60:
             continue
         if tables.UNIDENTIFIED.fullmatch(content):
-            kinds[index] = (Kind.SPEAKER, Speaker(_single_spaced(content), ""))
+            kinds[index] = (Kind.SPEAKER, Speaker(_canonical_part(content), ""))
             continue
         if not tables.NAME.fullmatch(content) or not _name_ok(content):
             continue
@@ -313,7 +315,7 @@ def _confirm_name_only_speakers(
             continue
         before = " ".join(contents[max(0, index - 3) : index])
         if re.search(rf"\b{re.escape(content)}\b", before):
-            kinds[index] = (Kind.SPEAKER, Speaker(_single_spaced(content), ""))
+            kinds[index] = (Kind.SPEAKER, Speaker(_canonical_part(content), ""))
 
 
 def _layout(text: str, lines: tuple[Line, ...]) -> str:
