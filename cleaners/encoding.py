@@ -149,19 +149,19 @@ def repair_encoding(page: Page, context: Context) -> Iterator[Proposal]:
     'mojibake: utf-8 text read as sloppy-windows-1252, re-decoded; terminal escape sequence removed'
     """
     text = page.text
-    done_lines: set[int] = set()
+    looked_at_until = 0
     hits = itertools.chain(
         tables.SUSPICIOUS_CHARACTER.finditer(text), tables.HTML_ENTITY.finditer(text)
     )
     for hit in sorted(match.start() for match in hits):
+        if hit < looked_at_until:
+            continue  # the line of an earlier hit: each line is looked at once
         parsed = page.line_at(hit)
-        if parsed is None or parsed.kind in REMOVED:
-            # a line without content, or a label, disclaimer or translation: other
-            # cleaners remove it whole, so there is nothing here to repair
-            continue
-        if parsed.start in done_lines:
-            continue
-        done_lines.add(parsed.start)
+        if parsed is None:
+            continue  # a line without content: the layout cleaner removes it whole
+        looked_at_until = parsed.line_end
+        if parsed.kind in REMOVED:
+            continue  # a label, disclaimer or translation, removed whole: nothing to repair
         # Only the content: the layout cleaner removes the line's bullet, indentation
         # and trailing blanks, with whatever invisible characters sit among them.
         line_start, line = parsed.start, text[parsed.start : parsed.end]

@@ -191,13 +191,13 @@ def _trim_invisible(text: str, start: int, end: int) -> tuple[int, int]:
         else:
             break
     while start < end:
-        escape_start = text.rfind("\x1b", start, end)
         if text[end - 1] in tables.TRAILING_BLANKS or _is_invisible(text[end - 1]):
             end -= 1
-        elif escape_start != -1 and tables.TERMINAL_ESCAPE.fullmatch(text, escape_start, end):
-            end = escape_start
-        else:
+            continue
+        escape_start = text.rfind("\x1b", start, end)
+        if escape_start == -1 or not tables.TERMINAL_ESCAPE.fullmatch(text, escape_start, end):
             break
+        end = escape_start
     return start, end
 
 
