@@ -1,5 +1,3 @@
-import sys
+from callscrub.cli import run
 
-from callscrub.cli import main
-
-sys.exit(main())
+run()

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 import orjson
 
@@ -345,5 +347,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def run() -> NoReturn:
+    """The console script: :func:`main`, then an exit that skips the interpreter's
+    teardown. Freeing every module, cache and word list one object at a time takes
+    15-20 ms, a fifth of a run on one file, and nothing is left to do once ``main``
+    has returned: its outputs are renamed into place and its workers joined."""
+    status = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
