@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from annotations.model import Edit
 from cleaners import tables
 from cleaners.registry import Context, Proposal, cleaner
-from cleaners.structure import Kind, Page
+from cleaners.structure import Kind, Line, Page
 
 
 def title_line(page: Page) -> str:
@@ -30,6 +30,15 @@ def title_line(page: Page) -> str:
             f"{tables.TITLE_SUFFIX}"
         )
     return tables.TITLE_SUFFIX
+
+
+def _company_repair(page: Page, header: Line) -> str:
+    """What reading the metadata repaired in the header's company name, for the reason."""
+    written = tables.HEADER.fullmatch(page.text, header.start, header.end)
+    company = written["company"].strip() if written else None
+    if company is None or company == page.metadata.company:
+        return ""
+    return f" (company name repaired: {company!r} -> {page.metadata.company!r})"
 
 
 @cleaner("boilerplate")
@@ -62,7 +71,7 @@ def remove_boilerplate(page: Page, context: Context) -> Iterator[Proposal]:
                 "boilerplate",
                 f"site header {text[line.start : line.end]!r} ({tables.HEADER_LABELS[0]} = "
                 f"'{tables.HEADER_GLOSS}'): company, ticker, year and quarter moved to "
-                "metadata; English title line written instead",
+                f"metadata{_company_repair(page, line)}; English title line written instead",
                 1.0,
             )
         elif line.kind in (Kind.LABEL, Kind.DISCLAIMER):

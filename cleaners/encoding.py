@@ -16,29 +16,8 @@ from rapidfuzz.distance import Levenshtein
 from annotations.model import Edit
 from cleaners import tables
 from cleaners.registry import Context, Proposal, cleaner
-from cleaners.structure import REMOVED, Page
-
-
-def ftfy_fix(line: str) -> tuple[str, list[tuple[str, str]]]:
-    """ftfy's repair of ``line`` and its explanation.
-
-    ftfy is imported here, on the first line the gate lets through: most pages have
-    none, and the import costs a worker 40 ms.
-    """
-    import ftfy
-
-    # ftfy's defaults damage legitimate text of these pages: they turn ，（） and the
-    # ideographic space into ASCII and straighten curly quotes. These settings keep them.
-    config = ftfy.TextFixerConfig(
-        fix_character_width=False,
-        uncurl_quotes=False,
-        fix_latin_ligatures=False,
-        unescape_html="auto",
-    )
-    explained = ftfy.fix_and_explain(line, config)
-    steps = explained.explanation or []
-    return explained.text, [(action, parameter) for action, parameter in steps]
-
+from cleaners.repair import big5_read_as_latin1, ftfy_fix
+from cleaners.structure import REPLACED, Page
 
 _STEP_REASONS = {
     "remove_terminal_escapes": ("terminal escape sequence removed", 0.99),
@@ -113,26 +92,6 @@ def _closing_blank_run(edit: Edit, text: str, content_end: int) -> Edit:
     return edit
 
 
-def big5_read_as_latin1(run: str) -> str | None:
-    """The Chinese text a run of Latin-1 characters was, if it was Big5 bytes.
-
-    >>> big5_read_as_latin1("ªk»¡·|³v¦r½Z")
-    '法說會逐字稿'
-    >>> big5_read_as_latin1("Générale") is None
-    True
-    """
-    try:
-        decoded = run.encode("latin-1").decode("cp950")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return None
-    if all(
-        "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
-        for c in decoded
-    ):
-        return decoded
-    return None
-
-
 @cleaner("encoding")
 def repair_encoding(page: Page, context: Context) -> Iterator[Proposal]:
     """Repair mojibake, Big5 read as Latin-1, HTML entities and control characters.
@@ -160,8 +119,8 @@ def repair_encoding(page: Page, context: Context) -> Iterator[Proposal]:
         if parsed is None:
             continue  # a line without content: the layout cleaner removes it whole
         looked_at_until = parsed.line_end
-        if parsed.kind in REMOVED:
-            continue  # a label, disclaimer or translation, removed whole: nothing to repair
+        if parsed.kind in REPLACED:
+            continue  # removed whole, or the header, whose title is written repaired
         # Only the content: the layout cleaner removes the line's bullet, indentation
         # and trailing blanks, with whatever invisible characters sit among them.
         line_start, line = parsed.start, text[parsed.start : parsed.end]

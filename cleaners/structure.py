@@ -21,6 +21,7 @@ from typing import NamedTuple
 from annotations.model import Metadata, Turn
 from cleaners import tables
 from cleaners.detect import Decision, decide
+from cleaners.repair import repair_text
 
 
 class Kind(StrEnum):
@@ -35,6 +36,8 @@ class Kind(StrEnum):
 
 #: Lines that do not stay in the clean text.
 REMOVED = frozenset({Kind.LABEL, Kind.DISCLAIMER, Kind.TRANSLATION})
+#: Lines replaced whole: removed, or the site header (its title line is written anew).
+REPLACED = REMOVED | {Kind.HEADER}
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,13 +441,21 @@ def _may_open_queue(lowered: str) -> bool:
 
 
 def read_metadata(text: str, lines: tuple[Line, ...]) -> Metadata:
-    """Company, ticker, year and quarter from the header or title line, else ``None``s."""
+    """Company, ticker, year and quarter from the header or title line, else ``None``s.
+
+    The company name is repaired as its line would be (``AT&amp;T`` reads ``AT&T``): the
+    header is replaced whole by a title line written from this metadata.
+
+    >>> page = parse("AT&amp;T Inc (T) 2021 Q1 法說會逐字稿\\nOperator\\nHi.")
+    >>> page.metadata.company, page.metadata.ticker
+    ('AT&T Inc', 'T')
+    """
     for line in lines[:3]:
         if line.kind in (Kind.HEADER, Kind.TITLE):
             header = tables.HEADER.fullmatch(text, line.start, line.end)
             if header:
                 return Metadata(
-                    company=header["company"].strip(),
+                    company=repair_text(header["company"].strip()),
                     ticker=header["ticker"],
                     fiscal_year=int(header["year"]),
                     fiscal_quarter=int(header["quarter"]),

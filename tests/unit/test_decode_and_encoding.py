@@ -93,6 +93,25 @@ def test_big5_read_as_latin1_header_is_repaired_then_becomes_metadata() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("written", "company"),
+    [("AT&amp;T Inc", "AT&T Inc"), ("NestlÃ© SA", "Nestlé SA"), ("Johnson & Johnson", None)],
+)
+def test_a_damaged_company_name_in_the_header_is_repaired_in_metadata_and_title(
+    written: str, company: str | None
+) -> None:
+    text = f"{written} (JNJ) 2021 Q1 法說會逐字稿\n\n  • Operator\n\n  • Good afternoon.\n"
+    review = review_document(document_from_bytes(text.encode("utf-8"), "x"))
+    wanted = company or written
+    assert review.proposals.metadata.company == wanted
+    assert review.rendering.text.startswith(f"{wanted} (JNJ) 2021 Q1 Earnings Call Transcript\n")
+    (header,) = [e for e in review.edits if e.start == 0]  # the header alone: no overlap lost
+    repaired = f"company name repaired: {written!r} -> {company!r}"
+    assert (repaired in header.reason) == (company is not None)
+    again = review_document(document_from_bytes(review.rendering.text.encode("utf-8"), "y"))
+    assert [e for e in again.edits if again.status[e.id].value == "applied"] == []
+
+
 def test_terminal_escapes_and_controls_are_removed_and_reported() -> None:
     text = "Operator\n\nWelcome \x1b[31mall\x1b[0m to the\x07 call.\n"
     review = review_document(document_from_bytes(text.encode("utf-8"), "x"))

@@ -1,0 +1,62 @@
+"""Character repairs shared by the encoding cleaner and the header reader: ftfy's, with
+the settings these pages need, and Big5 text that was read as Latin-1 (which ftfy does
+not repair)."""
+
+from __future__ import annotations
+
+from cleaners import tables
+
+
+def ftfy_fix(line: str) -> tuple[str, list[tuple[str, str]]]:
+    """ftfy's repair of ``line`` and its explanation.
+
+    ftfy is imported here, on the first line the gate lets through: most pages have
+    none, and the import costs a worker 40 ms.
+    """
+    import ftfy
+
+    # ftfy's defaults damage legitimate text of these pages: they turn ，（） and the
+    # ideographic space into ASCII and straighten curly quotes. These settings keep them.
+    config = ftfy.TextFixerConfig(
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_latin_ligatures=False,
+        unescape_html="auto",
+    )
+    explained = ftfy.fix_and_explain(line, config)
+    steps = explained.explanation or []
+    return explained.text, [(action, parameter) for action, parameter in steps]
+
+
+def big5_read_as_latin1(run: str) -> str | None:
+    """The Chinese text a run of Latin-1 characters was, if it was Big5 bytes.
+
+    >>> big5_read_as_latin1("ªk»¡·|³v¦r½Z")
+    '法說會逐字稿'
+    >>> big5_read_as_latin1("Générale") is None
+    True
+    """
+    try:
+        decoded = run.encode("latin-1").decode("cp950")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+    if all(
+        "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
+        for c in decoded
+    ):
+        return decoded
+    return None
+
+
+def repair_text(text: str) -> str:
+    """``text`` with ftfy's repairs, if the encoding cleaner's gate would send it to ftfy.
+
+    The site header is replaced whole by a title line written from the metadata read out
+    of it, so the company name read there gets the repairs its line would have had.
+
+    >>> repair_text("AT&amp;T Inc"), repair_text("NestlÃ© SA"), repair_text("Smith Micro")
+    ('AT&T Inc', 'Nestlé SA', 'Smith Micro')
+    """
+    if tables.SUSPICIOUS_CHARACTER.search(text) or tables.HTML_ENTITY.search(text):
+        return ftfy_fix(text)[0]
+    return text
