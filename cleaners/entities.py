@@ -274,7 +274,10 @@ def _own_scope(scan: _Scan, index: GlossaryIndex, context: Context) -> dict[str,
             choices.setdefault(spelling, entity)
     cast = read_cast(scan.page, context)
     for person in cast.people:
-        for word in person.split():
+        for written in person.split():
+            # "Accutel-" of a garbled speaker line is the word "Accutel", not a name a
+            # letter away from it
+            word = written.strip(tables.WORD_EDGE_PUNCTUATION)
             if len(word) >= 4:
                 choices.setdefault(word, Entity(word, "person", (), scope or GLOBAL))
     for firm in cast.firms.values():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 
 # --- boilerplate -------------------------------------------------------------------
 
@@ -561,6 +562,8 @@ DIGIT_LOOKALIKES = str.maketrans({"0": "o", "1": "l", "5": "s"})
 #: A capitalised word in running text, possessive split off ("Accutel's"). The pattern
 #: opens with a character class, not ``\b``, so the engine skips other characters fast.
 CAPITALISED_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[A-Za-z]{3,}(?=(?:['’]s)?\b)")
+#: Punctuation a word of a name is read without at its edges.
+WORD_EDGE_PUNCTUATION = string.punctuation + "‘’“”–—"
 #: Below this Zipf frequency (about once per 10 million English words) a word is rare
 #: enough to be a name the transcriber may have mis-heard; above it, it is ordinary
 #: English and is never proposed for change.

@@ -223,3 +223,11 @@ def test_a_hand_over_title_stops_at_the_end_of_its_line() -> None:
     assert [(name, title) for name, title, _ in read_cast(page, Context()).roster] == [
         ("Ann Lee", "CFO")
     ]
+
+
+def test_a_word_is_not_proposed_to_become_itself_with_punctuation() -> None:
+    # found by mutating seed 002: a garbled speaker line made "Accutel-" one of the call's
+    # names, and every "Accutel" of the text was proposed to become it
+    page = parse("Operator\nWelcome.\n- Analyst\nAccutel- VP - CFO\nAccutel grew. Accutel did.\n")
+    review = review_document(document_from_bytes(page.text.encode("utf-8"), "x"), "all")
+    assert [e.replacement for e in review.proposals.edits if e.cleaner == "entities"] == []
