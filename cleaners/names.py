@@ -128,6 +128,10 @@ def title_similarity(evidence: str, title: str) -> float:
     return round(0.7 * shared / len(said) + 0.3 * shared / len(said | written), 3)
 
 
+#: How far a quoted sentence runs either side of the words it quotes.
+QUOTE_REACH = 400
+
+
 def _flat(text: str) -> str:
     """``text`` on one line, without bullets.
 
@@ -145,15 +149,39 @@ def _turn_text(page: Page, turn: Turn) -> str:
 
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence holding ``text[start:end]``, on one line; sentences end at a full stop
-    before a space or a line break (one sentence per bullet, layout C).
+    before a space or a line break (one sentence per bullet, layout C). A sentence runs at
+    most ``QUOTE_REACH`` characters either side of the span, cut at a word and marked
+    ``…``: a page that lost its full stops would otherwise quote itself whole, once for
+    every name it says.
 
     >>> text = "Hello all.\\n• I will now turn it over to Ann Lee. Ann?"
     >>> _sentence_around(text, text.index("Ann"), text.index("Lee") + 3)
     'I will now turn it over to Ann Lee.'
+    >>> text = "and so " * 100 + "we met Ann Lee and " + "then " * 100
+    >>> quote = _sentence_around(text, text.index("Ann"), text.index("Lee") + 3)
+    >>> quote.split()[:3], quote.split()[-3:], len(quote) < 2 * QUOTE_REACH + 20
+    (['…', 'and', 'so'], ['then', 'then', '…'], True)
     """
-    left = max(text.rfind(". ", 0, start), text.rfind(".\n", 0, start))
-    ends = [found for found in (text.find(". ", end), text.find(".\n", end)) if found != -1]
-    return _flat(text[left + 2 if left != -1 else 0 : min(ends) + 1 if ends else len(text)])
+    reach_start, reach_end = max(0, start - QUOTE_REACH), min(len(text), end + QUOTE_REACH)
+    left = max(text.rfind(". ", reach_start, start), text.rfind(".\n", reach_start, start))
+    opening = ""
+    if left != -1:
+        sentence_start = left + 2
+    elif reach_start == 0:
+        sentence_start = 0
+    else:
+        opening, sentence_start = "… ", text.find(" ", reach_start, start) + 1 or reach_start
+    ends = [found for found in (text.find(". ", end, reach_end), text.find(".\n", end, reach_end))]
+    closing = ""
+    if any(found != -1 for found in ends):
+        sentence_end = min(found for found in ends if found != -1) + 1
+    elif reach_end == len(text):
+        sentence_end = len(text)
+    else:
+        closing, sentence_end = " …", text.rfind(" ", end, reach_end)
+        if sentence_end == -1:
+            sentence_end = reach_end
+    return opening + _flat(text[sentence_start:sentence_end]) + closing
 
 
 def read_cast(page: Page, context: Context) -> Cast:

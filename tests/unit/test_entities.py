@@ -17,7 +17,7 @@ from annotations.glossary import GlossaryError, add_alias, load_glossaries, pars
 from annotations.writers import turn_records
 from callscrub.batch import context_for, document_from_bytes
 from cleaners.matcher import DeletionIndex, deletions, suggest
-from cleaners.names import read_cast
+from cleaners.names import QUOTE_REACH, read_cast
 from cleaners.pipeline import review_document
 from cleaners.registry import Context
 from cleaners.structure import parse
@@ -231,3 +231,18 @@ def test_a_word_is_not_proposed_to_become_itself_with_punctuation() -> None:
     page = parse("Operator\nWelcome.\n- Analyst\nAccutel- VP - CFO\nAccutel grew. Accutel did.\n")
     review = review_document(document_from_bytes(page.text.encode("utf-8"), "x"), "all")
     assert [e.replacement for e in review.proposals.edits if e.cleaner == "entities"] == []
+
+
+def test_a_page_without_full_stops_quotes_a_bounded_stretch_around_a_name() -> None:
+    # a page that lost its full stops is one sentence: each name's evidence quoted it whole
+    # (200 KB of text quoted once per name), which made reading the cast quadratic
+    words = "and revenue grew in the quarter " * 2_000
+    page = parse(
+        f"Operator\n{words} I will now turn the call over to Ann Lee, our CFO {words}\n"
+        "- CFO\nThanks\n"
+    )
+    cast = read_cast(page, Context())
+    (quote,) = {quote for _name, _title, quote in cast.roster}
+    assert "Ann Lee, our CFO" in quote
+    assert quote.startswith("… ") and quote.endswith(" …")
+    assert len(quote) < 2 * QUOTE_REACH + 100
