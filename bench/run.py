@@ -25,8 +25,10 @@ from functools import partial
 from pathlib import Path
 
 import ftfy
+from shapes import SHAPES, page
 
 from annotations.glossary import Entity, Glossary
+from annotations.model import Document
 from annotations.writers import DEFAULT_FORMATS, WRITERS
 from callscrub.batch import document_from_bytes
 from cleaners import CLEANERS
@@ -232,6 +234,36 @@ def language_stage(folders: list[Path], repeat: int) -> None:
         print(f"{label:<52}{size / value:>8.2f}{value / base:>16.3f}")
 
 
+def growth_with_size(small: int, large: int, repeat: int) -> float:
+    """Each page shape of :mod:`shapes` cleaned and rendered at ``small`` and ``large``
+    characters in one process, best of ``repeat``; returns the largest time ratio.
+
+    A page ``large / small`` times the size should take about that many times as long;
+    time that grows with the square of the size shows as that factor squared."""
+    factor = large / small
+    print(
+        f"\n{'unusual page shapes (clean + render all)':<40}{small // 1000:>7} KB"
+        f"{large // 1000:>7} KB{'time ratio':>12}   (size ratio {factor:.0f})"
+    )
+    worst = 0.0
+    for shape in SHAPES:
+        runs = {
+            size: partial(_clean_and_render, document_from_bytes(page(shape, size).encode(), shape))
+            for size in (small, large)
+        }
+        seconds = interleaved(repeat, {f"{size}": run for size, run in runs.items()})
+        ratio = seconds[f"{large}"] / seconds[f"{small}"]
+        worst = max(worst, ratio)
+        print(f"{shape:<40}{seconds[f'{small}']:>8.3f}s{seconds[f'{large}']:>8.3f}s{ratio:>12.2f}")
+    return worst
+
+
+def _clean_and_render(document: Document) -> None:
+    review = review_document(document)
+    for suffix in DEFAULT_FORMATS:
+        b"".join(WRITERS[suffix](review))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -287,6 +319,10 @@ def main() -> int:
         ratio = entity_stage(corpora["real corpus"], args.repeat)
         budgets.append(("entity stage, 100,000-entry glossary: time / without", ratio, "<=", 1.5))
         language_stage([args.shared / "seeds", corpora["real corpus"]], args.repeat)
+        growth = growth_with_size(200_000, 800_000, 3)
+        budgets.append(
+            ("unusual page shapes: time at 800 KB / at 200 KB, worst", growth, "<=", 6.0)
+        )
         print()
         for label, folder in (
             ("real corpus", corpora["real corpus"]),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -255,20 +256,40 @@ def clean_job(job: Job, options: Options) -> Report:
         recorded = decisions_for(options.decisions).get(document.source.sha256, [])
         _, report.stale_decisions = review.replay(recorded)
         review.run = dict(run_record(options.policy, options.glossaries, options.decisions))
+        found = mentions(page, job.path, context)  # before writing: a failure writes nothing
         try:
             storage.write_all(review, job.stem, options.formats)
         except OSError as error:
             raise InputError(f"cannot write {job.stem}.*: {error.strerror or error}") from None
         except storage.StorageError as error:
             raise InputError(str(error)) from None
+        report.mentions = found
     except (InputError, DecodeError) as error:
         report.error = str(error)
+        return report
+    except Exception as error:  # a bug of callscrub's own: this file fails, the batch goes on
+        report.error = internal_error(error)
         return report
     report.turns = len(review.turns)
     report.edits = Counter({(c, s.value): n for (c, s), n in review.counts().items()})
     _count_annotations(report, [(a.kind, a.body) for a in review.proposals.annotations])
-    report.mentions = mentions(page, job.path, context)
     return report
+
+
+def internal_error(error: Exception) -> str:
+    """One line for a failure that is callscrub's bug, not the input's: where it happened,
+    so that a report of it can be acted on.
+
+    >>> try:
+    ...     {}["speaker"]
+    ... except KeyError as error:
+    ...     print(internal_error(error))  # doctest: +ELLIPSIS
+    callscrub's own error, please report it with this file: KeyError: 'speaker' (at <doc...>:2)
+    """
+    frame = traceback.extract_tb(error.__traceback__)[-1]
+    where = f"{Path(frame.filename).name}:{frame.lineno}"
+    message = " ".join(f"{type(error).__name__}: {error}".split())
+    return f"callscrub's own error, please report it with this file: {message} (at {where})"
 
 
 def _count_annotations(report: Report, annotations: list[tuple[str, dict[str, Any]]]) -> None:
@@ -309,11 +330,14 @@ def mentions_job(job: Job, options: Options) -> Report:
     report = Report(job.path)
     try:
         page = parse(_load(job, options, report).text)
+        report.mentions = mentions(page, job.path, context_for(options.glossaries))
     except (InputError, DecodeError) as error:
         report.error = str(error)
         return report
+    except Exception as error:  # as in clean_job
+        report.error = internal_error(error)
+        return report
     report.turns = len(page.turns)
-    report.mentions = mentions(page, job.path, context_for(options.glossaries))
     return report
 
 

@@ -133,17 +133,24 @@ def page_script(texts: list[str]) -> tuple[str, str]:
     """The page's Chinese script and how it was decided.
 
     By the characters that differ between the scripts; failing that, by langdetect when
-    there is enough text for its larger tables; failing that, Traditional, the site's own.
+    there is enough text for its larger tables and they know its characters; failing that,
+    Traditional, the site's own.
 
     >>> page_script(["這是", "季度"]), page_script(["季度"])
     (('zh-Hant', 'characters'), ('zh-Hant', "the site's default"))
+    >>> page_script(["矇" * 40])  # a character langdetect knows nothing of
+    ('zh-Hant', "the site's default")
     """
     votes = Counter(script for script in map(chinese_script, texts) if script)
     if votes:
         return votes.most_common(1)[0][0], "characters"
     joined = " ".join(texts)
     if len(tables.HAN.findall(joined)) >= tables.SCRIPT_LANGDETECT_MIN_HAN:
-        probabilities = langdetect_probabilities(joined)
-        best = max(tables.CHINESE_TAGS, key=lambda lang: probabilities.get(lang, 0.0))
-        return tables.CHINESE_TAGS[best], "langdetect"
+        try:
+            probabilities = langdetect_probabilities(joined)
+        except ValueError:
+            probabilities = {}  # characters langdetect has no features for
+        if any(probabilities.get(lang) for lang in tables.CHINESE_TAGS):
+            best = max(tables.CHINESE_TAGS, key=lambda lang: probabilities.get(lang, 0.0))
+            return tables.CHINESE_TAGS[best], "langdetect"
     return "zh-Hant", "the site's default"

@@ -76,6 +76,36 @@ def diff_edits(
     ]
 
 
+#: Lines longer than this are repaired piece by piece. The diff that turns a repair
+#: into edits takes time that grows with the square of its length; no real line of the
+#: seeds or the corpus is longer than 2,304 characters.
+LONGEST_PIECE = 4_000
+
+
+def line_pieces(line: str, longest: int = LONGEST_PIECE) -> Iterator[tuple[int, str]]:
+    """``line`` cut into pieces of at most ``longest`` characters, each with its offset.
+
+    A cut falls on a space between two ASCII characters, so no mojibake sequence is cut
+    (``Ã`` then a space is ``à`` whose no-break space was lost); only a stretch of that
+    length without such a space is cut where it must.
+
+    >>> [(offset, piece) for offset, piece in line_pieces("Ã 12 ab cd ef", 6)]
+    [(0, 'Ã 12 '), (5, 'ab cd '), (11, 'ef')]
+    >>> [piece for _, piece in line_pieces("ÃÃÃÃÃÃÃ", 3)]
+    ['ÃÃÃ', 'ÃÃÃ', 'Ã']
+    """
+    start = 0
+    while len(line) - start > longest:
+        end = start + longest
+        cut = line.rfind(" ", start + 1, end)
+        while cut != -1 and not (line[cut - 1].isascii() and line[cut + 1].isascii()):
+            cut = line.rfind(" ", start + 1, cut)
+        end = cut + 1 if cut != -1 else end
+        yield start, line[start:end]
+        start = end
+    yield start, line[start:]
+
+
 def _closing_blank_run(edit: Edit, text: str, content_end: int) -> Edit:
     """``edit``, taking the next blank too when it removes characters from between two
     blanks inside a line's content, so that no run of blanks is left behind.
@@ -139,8 +169,10 @@ def repair_encoding(page: Page, context: Context) -> Iterator[Proposal]:
                 )
         if big5_spans:
             continue
-        fixed, explanation = ftfy_fix(line)
-        if fixed != line:
-            reason, confidence = _explain(explanation)
-            for edit in diff_edits(line, fixed, line_start, "encoding", reason, confidence):
-                yield _closing_blank_run(edit, text, parsed.end)
+        for offset, piece in line_pieces(line):
+            fixed, explanation = ftfy_fix(piece)
+            if fixed != piece:
+                reason, confidence = _explain(explanation)
+                start = line_start + offset
+                for edit in diff_edits(piece, fixed, start, "encoding", reason, confidence):
+                    yield _closing_blank_run(edit, text, parsed.end)

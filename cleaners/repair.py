@@ -35,11 +35,26 @@ def big5_read_as_latin1(run: str) -> str | None:
     '法說會逐字稿'
     >>> big5_read_as_latin1("Générale") is None
     True
+
+    Bytes that are UTF-8 too were UTF-8, by far the commoner: ``Ã©`` is ``é`` (which
+    ftfy repairs), though as Big5 it would be ``矇``. A run of letters alone is Latin
+    text: Big5 read as Latin-1 shows its punctuation (``»¡·|``).
+
+    >>> big5_read_as_latin1("Ã©Ã©Ã©"), big5_read_as_latin1("éééééé")
+    (None, None)
     """
+    if run.isalpha():
+        return None
     try:
-        decoded = run.encode("latin-1").decode("cp950")
+        raw = run.encode("latin-1")
+        decoded = raw.decode("cp950")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return None
+    try:
+        raw.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
     if all(
         "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
         for c in decoded

@@ -143,14 +143,13 @@ def _split_lines(text: str) -> list[tuple[int, int, int, int]]:
     """
     spans = []
     indent, bullets, trailing = tables.INDENT_BLANKS, tables.BULLET_GLYPHS, tables.TRAILING_BLANKS
+    bulleted = indent + bullets
     line_start = 0
     for line in text.split("\n"):
         line_end = line_start + len(line)
         body = line.lstrip(indent)
         if body and body[0] in bullets:
-            body = body[1:].lstrip(indent)
-            while body and body[0] in bullets:  # a doubled bullet ("‧  • ") is one bullet
-                body = body[1:].lstrip(indent)
+            body = body.lstrip(bulleted)  # a doubled bullet ("‧  • ") is one bullet
         content = body.rstrip(trailing)
         if content:
             start = line_end - len(body)

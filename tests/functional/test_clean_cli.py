@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,10 @@ from callscrub import __version__
 from callscrub.batch import document_from_bytes
 from callscrub.cli import main
 from callscrub.editing import open_for_editing
+from cleaners import CLEANERS
 from cleaners.pipeline import review_document
+from cleaners.registry import Context, Proposal
+from cleaners.structure import Page
 from tests.conftest import EXAMPLES, SEEDS, callscrub, needs_seeds
 
 SUFFIXES = (".txt", ".json", ".review.md", ".annotations.jsonld")
@@ -267,3 +271,27 @@ def test_resume_redoes_outputs_of_other_options_but_never_what_a_person_saved(
     assert redone["glossaries"] == [
         {"path": str(glossary), "sha256": hashlib.sha256(glossary.read_bytes()).hexdigest()}
     ]
+
+
+def test_a_bug_on_one_file_fails_that_file_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A page of one Han character langdetect knows nothing of once raised out of the
+    # language cleaner and ended the whole batch with a traceback. The fault is injected
+    # here as a cleaner of its own, so the test outlives that bug's fix.
+    def faulty(page: Page, context: Context) -> Iterator[Proposal]:
+        if "BOOM" in page.text:
+            raise ValueError("no language features in 'BOOM'")
+        yield from ()
+
+    monkeypatch.setitem(CLEANERS, "faulty", faulty)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("Operator\nBOOM.\n", encoding="utf-8")
+    (inputs / "b.txt").write_text("Operator\nWelcome.\n", encoding="utf-8")
+    assert main(["clean", str(inputs), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    errors = capsys.readouterr().err.strip().splitlines()
+    assert len(errors) == 1
+    assert errors[0].startswith(f"callscrub: {inputs / 'a.txt'}: callscrub's own error")
+    assert "ValueError: no language features in 'BOOM' (at test_clean_cli.py:" in errors[0]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"b{s}" for s in SUFFIXES)

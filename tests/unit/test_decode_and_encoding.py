@@ -6,9 +6,12 @@ import codecs
 
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from callscrub.batch import document_from_bytes
 from cleaners.decode import DecodeError, decode
+from cleaners.encoding import line_pieces
 from cleaners.pipeline import review_document
 from tests.conftest import needs_seeds, seed
 
@@ -124,3 +127,21 @@ def test_legitimate_cjk_punctuation_and_curly_quotes_are_untouched() -> None:
     text = "Operator\n\nHe said “we’re on track” （全形） 　and $5.\n"
     review = review_document(document_from_bytes(text.encode("utf-8"), "x"))
     assert [e for e in review.edits if e.cleaner == "encoding"] == []
+
+
+@given(st.text(alphabet="Ã© a\u00a0&;x", max_size=300), st.integers(min_value=1, max_value=40))
+def test_a_long_line_is_cut_into_pieces_that_make_it_up(line: str, longest: int) -> None:
+    pieces = list(line_pieces(line, longest))
+    assert "".join(piece for _, piece in pieces) == line
+    assert [offset for offset, _ in pieces] == [
+        sum(len(piece) for _, piece in pieces[:index]) for index in range(len(pieces))
+    ]
+    assert all(0 < len(piece) <= longest for _, piece in pieces[:-1])
+
+
+def test_every_entity_of_a_page_long_line_is_repaired() -> None:
+    # a scrape that lost its line breaks: one line, repaired piece by piece
+    line = "AT&amp;T grew at NestlÃ© too. " * 1_000
+    review = review_document(document_from_bytes(f"Operator\n{line}\n".encode(), "x"), "all")
+    assert ("AT&T grew at Nestlé too. " * 1_000).strip() in review.rendering.text
+    assert "&amp;" not in review.rendering.text and "Ã" not in review.rendering.text

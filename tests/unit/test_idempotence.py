@@ -14,6 +14,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from annotations.review import Review
+from bench.shapes import SHAPES, page
 from callscrub.batch import document_from_bytes
 from cleaners.decode import DecodeError
 from cleaners.pipeline import review_document
@@ -55,6 +56,16 @@ def changed_again(clean_text: str) -> list[tuple[str, str]]:
 )
 def test_noise_at_line_edges_is_cleaned_in_one_pass(noisy: str) -> None:
     review = cleaned(HEADER + "Operator\nWelcome.\n" + noisy + "\n")
+    assert changed_again(review.rendering.text) == []
+
+
+@pytest.mark.parametrize("size", [300, 3_000])
+@pytest.mark.parametrize("shape", SHAPES)
+def test_pages_of_unusual_shape_are_cleaned_in_one_pass(shape: str, size: int) -> None:
+    # "mojibake, one line" ("Ã©Ã©…") was read as Big5 ("矇矇…"), a character langdetect
+    # has no features for, which raised out of the language cleaner; once read as é, the
+    # second pass read "éé…" as Big5
+    review = cleaned(HEADER + page(shape, size))
     assert changed_again(review.rendering.text) == []
 
 
