@@ -1,8 +1,9 @@
 """Pages of unusual shape, made to any size: the inputs where a cleaner's time could grow
 faster than the page.
 
-Each once took time that grew with the square of its size (a 200 KB page of one line took
-5.4 s, of doubled bullets 0.9 s and 27 s at 800 KB). ``make bench`` times each at two
+Most once took time that grew with the square of its size: at 200 KB a page of one line
+took 5.4 s, of doubled bullets 0.9 s (27 s at 800 KB), of Chinese with a bullet a
+sentence 45 s. ``make bench`` times each at two
 sizes; the unit tests clean each, small, and check nothing is lost.
 """
 
@@ -41,6 +42,15 @@ SHAPES: dict[str, Callable[[int, random.Random], str]] = {
     ),
     "doubled commas": lambda size, _: ", " * (size // 2),
     "Chinese": lambda size, _: "營收成長。" * (size // 5),
+    "Chinese, a bullet a sentence": lambda size, _: "\n".join(
+        "  • 營收成長。" for _ in range(size // 9)
+    ),
+    "bilingual pairs, one turn": lambda size, _: "\n".join(
+        "Revenue grew 5% in the quarter.\n營收在本季度成長了5%。" for _ in range(size // 50)
+    ),
+    "speaker twice in a row": lambda size, _: "\n".join(
+        "Bill Smith - CEO\nHi." for _ in range(size // 20)
+    ),
     "a turn a line": lambda size, rng: "\n".join(rng.choice(LINES) for _ in range(size // 12)),
     "hand-overs": lambda size, _: "I will now turn the call over to " * (size // 33),
     "introductions": lambda size, _: "our next question comes from " * (size // 29),

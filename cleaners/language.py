@@ -40,6 +40,10 @@ def anchors(text: str) -> set[str]:
 _REMOVED_BEFORE = frozenset({Kind.LABEL, Kind.DISCLAIMER})
 
 
+#: How many lines before a translation its English paragraph is looked for.
+ALIGN_REACH = 60
+
+
 @dataclass(frozen=True)
 class Alignment:
     """Where a translation line goes: an English line's index, or ``None`` (unaligned)."""
@@ -55,14 +59,16 @@ def align(page: Page, index: int, paired: set[int]) -> Alignment:
     By adjacency: the line just before it, when that is an English paragraph of the same
     turn not yet paired. The numbers and Latin-script names the translation carries must
     be found there; if they are not, an unpaired English paragraph of the turn that has
-    them is taken instead, and if none has them the translation stays unaligned.
+    them is taken instead, and if none has them the translation stays unaligned. Only
+    the ``ALIGN_REACH`` lines before it are looked at: a long turn would otherwise be read
+    back to its start for every translation in it.
     """
     lines = page.lines
     text = page.text
     own = anchors(text[lines[index].start : lines[index].end])
     previous: int | None = None  # the nearest line that is not removed boilerplate
     candidates: list[int] = []  # the turn's unpaired English paragraphs, nearest first
-    for i in range(index - 1, -1, -1):
+    for i in range(index - 1, max(index - 1 - ALIGN_REACH, -1), -1):
         kind = lines[i].kind
         if previous is None and kind not in _REMOVED_BEFORE:
             previous = i
