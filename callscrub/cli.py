@@ -28,6 +28,7 @@ from callscrub.batch import (
     decisions_for,
     document_from_bytes,
     mentions_job,
+    read_input,
     run_jobs,
     summary,
     variant_table,
@@ -326,6 +327,14 @@ def edit(args: argparse.Namespace) -> int:
     except (GlossaryError, ValueError) as error:
         print(f"callscrub: error: {error}", file=sys.stderr)
         return 2
+    if len(args.paths) == 1 and Path(args.paths[0]).suffix == ".txt":
+        # An unreadable page is named here, in one line, before the screen is taken over
+        path = args.paths[0]
+        try:
+            document_from_bytes(read_input(path, DEFAULT_MAX_BYTES), path)
+        except (InputError, DecodeError) as error:
+            print(f"callscrub: {path}: {error}", file=sys.stderr)
+            return 1
     app.run()
     return app.return_code or 0
 

@@ -262,7 +262,7 @@ class ReviewScreen(Screen[None]):
         if self.from_list:
             self.dismiss(None)
         else:
-            self.app.exit(message=message, return_code=1)
+            self.app.exit(message=f"callscrub: {message}", return_code=1)
 
     class Loaded(Message):
         def __init__(self, opened: Opened) -> None:

@@ -407,6 +407,19 @@ def test_edit_refuses_a_missing_path_in_one_line(capsys: pytest.CaptureFixture[s
     assert err.count("\n") == 1 and "/no/such/file.txt: no such file" in err
 
 
+@pytest.mark.parametrize(
+    ("data", "problem"), [(b"", "empty file"), (b"Operator\x00\x01", "binary file (NUL bytes)")]
+)
+def test_edit_refuses_an_unreadable_page_in_one_line_before_taking_the_screen(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes, problem: str
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_bytes(data)
+    assert main(["edit", str(page)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == f"callscrub: {page}: {problem}\n" and captured.out == ""
+
+
 @needs_seeds
 async def test_seed_001_accutel_proposals_reach_the_list() -> None:
     async with editing(make_editor([seed("001")], glossaries=SMSI)) as (_pilot, screen):
