@@ -19,6 +19,7 @@ their aliases, which is how ``callscrub glossary add`` appends without rewriting
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -231,6 +232,14 @@ def add_alias(path: Path, name: str, alias: str, kind: str) -> None:
     """
     if kind not in KINDS:
         raise GlossaryError(f"{path}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    for label, value in (("name", name), ("alias", alias)):
+        if not value.strip():
+            raise GlossaryError(f"{path}: the {label} is empty")
+        if any(unicodedata.category(character) in ("Cc", "Zl", "Zp") for character in value):
+            raise GlossaryError(
+                f"{path}: the {label} {value!r} holds a line break or a control character; "
+                "names are matched within one line of text"
+            )
     existing = path.read_text(encoding="utf-8") if path.exists() else ""
     if existing:
         parse_glossary(existing, str(path))  # refuse to append to a broken file
@@ -243,5 +252,10 @@ def add_alias(path: Path, name: str, alias: str, kind: str) -> None:
 
 
 def _toml_string(value: str) -> str:
+    """``value`` as a TOML basic string.
+
+    >>> print(_toml_string('O"Brien \\\\ Co'))
+    "O\\"Brien \\\\ Co"
+    """
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
     return f'"{escaped}"'

@@ -8,6 +8,7 @@ import pickle
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -133,6 +134,27 @@ def test_later_glossaries_override_and_add_alias_round_trips(tmp_path) -> None: 
         ("Ecutel", "company", ("Accutel", "Ecutell"))
     ]
     assert parse_glossary(second.read_text()).entities == merged.entities
+
+
+@pytest.mark.parametrize(
+    ("name", "alias", "problem"),
+    [
+        ("Nestlé", "Nest\nle", "holds a line break"),  # once written raw: a broken TOML file
+        ("Nestlé", " ", "the alias is empty"),
+        ("Ecutel\x07", "Accutel", "holds a line break or a control character"),
+    ],
+)
+def test_add_alias_refuses_what_could_never_match_and_leaves_the_file(
+    tmp_path: Path, name: str, alias: str, problem: str
+) -> None:
+    glossary = tmp_path / "g.toml"
+    add_alias(glossary, 'O"Brien \\ Co', "OBrien", "firm")
+    before = glossary.read_bytes()
+    with pytest.raises(GlossaryError, match=problem):
+        add_alias(glossary, name, alias, "company")
+    assert glossary.read_bytes() == before
+    (entity,) = parse_glossary(before.decode()).entities
+    assert (entity.name, entity.aliases) == ('O"Brien \\ Co', ("OBrien",))
 
 
 def test_matcher_finds_the_sound_alike_first() -> None:
