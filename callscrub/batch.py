@@ -136,13 +136,13 @@ def _expand(raw: str, out: str) -> tuple[list[Job], str]:
             return [], "folder holds no .txt files"
         return [Job(url, _stem(relative, out)) for url, relative in found], ""
     if path.is_dir():
-        out_local = storage.local_path(out)
-        out_resolved = out_local.resolve() if out_local is not None else None
+        outputs = _output_folder_inside(path, out)
         texts = sorted(
             p
             for p in path.rglob("*.txt")
             # a broken link is kept so that it is reported, not skipped in silence
-            if (p.is_file() or p.is_symlink()) and out_resolved not in p.resolve().parents
+            if (p.is_file() or p.is_symlink())
+            and (outputs is None or outputs not in p.resolve().parents)
         )
         if not texts:
             return [], "folder holds no .txt files"
@@ -150,6 +150,23 @@ def _expand(raw: str, out: str) -> tuple[list[Job], str]:
     if path.exists():
         return [Job(str(path), _stem(path.name, out))], ""
     return [], "no such file or folder"
+
+
+def _output_folder_inside(folder: Path, out: str) -> Path | None:
+    """The output folder, resolved, if it lies inside the input ``folder`` (``clean raw
+    --out raw/clean``): what is found there is an earlier run's output, not an input. An
+    output folder around the inputs (``clean data/raw --out data``) excludes nothing.
+
+    >>> _output_folder_inside(Path("raw"), "raw/clean") == Path("raw/clean").resolve()
+    True
+    >>> _output_folder_inside(Path("data/raw"), "data") is None
+    True
+    """
+    out_local = storage.local_path(out)
+    if out_local is None:
+        return None
+    resolved = out_local.resolve()
+    return resolved if folder.resolve() in resolved.parents else None
 
 
 def collect_jobs(paths: Iterable[str], out: str) -> tuple[list[Job], list[Report]]:

@@ -93,6 +93,29 @@ def test_an_input_is_never_overwritten(tmp_path: Path) -> None:
     assert source.read_text(encoding="utf-8") == original
 
 
+@pytest.mark.parametrize(
+    ("out", "cleaned"),
+    [
+        # an output folder around the inputs: every file of theirs was once skipped, as if
+        # it were an earlier output ("folder holds no .txt files")
+        ("data", ["a", "sub/b"]),
+        # an output folder inside the input folder: what is there is not cleaned again
+        ("data/raw/clean", ["a", "sub/b"]),
+    ],
+)
+def test_output_folders_inside_and_around_the_inputs(
+    tmp_path: Path, out: str, cleaned: list[str]
+) -> None:
+    raw = tmp_path / "data" / "raw"
+    (raw / "sub").mkdir(parents=True)
+    for name in ("a", "sub/b"):
+        (raw / f"{name}.txt").write_text("  • Operator\n\n  • Hello.\n", encoding="utf-8")
+    for _ in range(2):  # the second run finds the first one's outputs when they are inside
+        assert main(["clean", str(raw), "--out", str(tmp_path / out), "--quiet"]) == 0
+    written = sorted(p.relative_to(tmp_path / out) for p in (tmp_path / out).rglob("*.json"))
+    assert written == [Path(f"{name}.json") for name in cleaned]
+
+
 def test_stdin_to_stdout() -> None:
     result = callscrub("clean", "-", stdin="  • Operator\n\n  • Hi (inaudible) all.".encode())
     assert result.returncode == 0
