@@ -6,6 +6,7 @@ line naming the file and the problem; the other files are still written.
 
 from __future__ import annotations
 
+import stat
 import sys
 import time
 import traceback
@@ -214,9 +215,21 @@ def read_input(location: Path | str, max_bytes: int) -> bytes:
             raise InputError(str(error)) from None
     try:
         status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(status.st_mode):
+            # /dev/zero would be read until memory ran out; a pipe would wait for a writer
+            raise InputError(
+                "not a regular file (a device, pipe or socket); "
+                "pipe a stream into 'callscrub clean -' instead"
+            )
         if status.st_size > max_bytes:
             raise InputError(storage.over_limit(status.st_size, max_bytes))
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError(f"file grew past the {max_bytes:,}-byte limit while it was read")
+        return data
     except PermissionError:
         raise InputError("cannot read: permission denied") from None
     except IsADirectoryError:

@@ -49,15 +49,24 @@ def test_bad_inputs_fail_alone_with_one_clear_line(tmp_path: Path) -> None:
     (inputs / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 20)
     (inputs / "huge.txt").write_text("Operator\n\n" + "word " * 100, encoding="utf-8")
     (inputs / "gone.txt").symlink_to(tmp_path / "missing-target.txt")
+    pipe = tmp_path / "pipe.txt"  # once waited for a writer forever, as /dev/zero read on
+    os.mkfifo(pipe)
     out = tmp_path / "out"
     result = callscrub(
-        "clean", str(inputs), str(tmp_path / "nowhere.txt"), "--out", str(out), "--max-bytes", "300"
+        "clean",
+        str(inputs),
+        str(tmp_path / "nowhere.txt"),
+        str(pipe),
+        "--out",
+        str(out),
+        "--max-bytes",
+        "300",
     )
     assert result.returncode == 1
     lines = result.stderr.decode().strip().splitlines()
     errors = [line for line in lines if line.startswith("callscrub: ")]
     assert [line for line in lines if not line.startswith("callscrub: ")] == [
-        f"[4/5] {inputs / 'good.txt'}: 1 turns"
+        f"[4/6] {inputs / 'good.txt'}: 1 turns"
     ], "besides errors, only the plain progress line of the good file"
     by_file = {line.split(": ")[1]: line for line in errors}
     assert by_file[str(inputs / "empty.txt")].endswith("empty file")
@@ -65,7 +74,8 @@ def test_bad_inputs_fail_alone_with_one_clear_line(tmp_path: Path) -> None:
     assert "over the 300-byte limit" in by_file[str(inputs / "huge.txt")]
     assert by_file[str(tmp_path / "nowhere.txt")].endswith("no such file or folder")
     assert "cannot read" in by_file[str(inputs / "gone.txt")]
-    assert len(errors) == 5, errors
+    assert "not a regular file" in by_file[str(pipe)]
+    assert len(errors) == 6, errors
     assert (out / "good.txt").read_text(
         encoding="utf-8"
     ) == "Earnings Call Transcript\n\nOperator\n\nWelcome to the call.\n"
