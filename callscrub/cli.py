@@ -194,7 +194,7 @@ def _glossary_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _clean_stdin(options: Options) -> int:
-    data = sys.stdin.buffer.read()
+    data = sys.stdin.buffer.read(options.max_bytes + 1)  # an endless stream stops here
     if len(data) > options.max_bytes:
         print(f"callscrub: -: input over the {options.max_bytes:,}-byte limit", file=sys.stderr)
         return 1

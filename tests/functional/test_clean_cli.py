@@ -7,6 +7,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -130,6 +132,19 @@ def test_stdin_to_stdout() -> None:
     result = callscrub("clean", "-", stdin="  • Operator\n\n  • Hi (inaudible) all.".encode())
     assert result.returncode == 0
     assert result.stdout.decode() == "Earnings Call Transcript\n\nOperator\n\nHi [Inaudible] all.\n"
+
+
+def test_stdin_over_the_limit_is_refused_without_reading_it_all() -> None:
+    with open("/dev/zero", "rb") as endless:  # once read until memory ran out
+        result = subprocess.run(
+            [sys.executable, "-m", "callscrub", "clean", "-", "--max-bytes", "1000"],
+            stdin=endless,
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+    assert result.returncode == 1 and result.stdout == b""
+    assert result.stderr.decode() == "callscrub: -: input over the 1,000-byte limit\n"
 
 
 @pytest.mark.parametrize(
