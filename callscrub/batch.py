@@ -480,13 +480,34 @@ def variant_table(found: list[Variant], notes: list[str]) -> str:
       group  kind    canonical     spelling (mentions/calls)                      why
       AOS    person  Chuck Lauber  Chuck Lauber (21/3), Charles T. Lauber (42/2)  used in more calls
     """
-    if not found:
-        return "  no variant spellings across calls"
-    rows = [("group", "kind", "canonical", "spelling (mentions/calls)", "why")]
-    for variant in found:
-        spellings = ", ".join(f"{s} ({m}/{c})" for s, m, c in variant.spellings)
-        rows.append((variant.group, variant.kind, variant.canonical, spellings, variant.why))
-    widths = [max(len(row[column]) for row in rows) + 2 for column in range(4)]
-    lines = ["  " + "".join(map(str.ljust, row[:-1], widths)) + row[-1] for row in rows]
-    lines.extend(f"  note: {note}" for note in notes)
-    return "\n".join(lines)
+    if found:
+        rows = [("group", "kind", "canonical", "spelling (mentions/calls)", "why")]
+        for variant in found:
+            spellings = ", ".join(f"{s} ({m}/{c})" for s, m, c in variant.spellings)
+            rows.append((variant.group, variant.kind, variant.canonical, spellings, variant.why))
+        widths = [max(len(row[column]) for row in rows) + 2 for column in range(4)]
+        lines = ["  " + "".join(map(str.ljust, row[:-1], widths)) + row[-1] for row in rows]
+    else:
+        lines = ["  no variant spellings across calls"]
+    return "\n".join(lines + _notes_shown(notes))
+
+
+#: Notes shown under the variant table; the rest are counted (every note is in the JSON).
+SHOWN_NOTES = 3
+
+
+def _notes_shown(notes: list[str]) -> list[str]:
+    """A few notes and a count of the rest: a folder of flat pages (layout B, no header)
+    gives one note a call, which buried the table.
+
+    >>> print("\\n".join(_notes_shown([f"n{number}" for number in range(5)])))
+      note: n0
+      note: n1
+      note: and 3 more (all in the JSON report: clean --entities FILE, entities --json FILE)
+    """
+    if len(notes) <= SHOWN_NOTES:
+        return [f"  note: {note}" for note in notes]
+    shown = [f"  note: {note}" for note in notes[: SHOWN_NOTES - 1]]
+    rest = len(notes) - len(shown)
+    report = "the JSON report: clean --entities FILE, entities --json FILE"
+    return [*shown, f"  note: and {rest} more (all in {report})"]
