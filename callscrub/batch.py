@@ -6,12 +6,14 @@ line naming the file and the problem; the other files are still written.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import stat
 import sys
 import time
 import traceback
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -376,6 +378,33 @@ Task = Callable[[Job, Options], Report]
 
 def run_chunk(task: Task, jobs: list[Job], options: Options) -> list[Report]:
     return [task(job, options) for job in jobs]
+
+
+#: Below this much input, starting a worker pool (about 20 ms) costs more than it saves.
+POOL_WORTH_BYTES = 256 * 1024
+#: The most workers a run starts unasked: each may hold about ten times its largest input.
+AUTO_WORKERS_MAX = 8
+
+
+def auto_workers(jobs: Sequence[Job]) -> int:
+    """Worker processes when ``--jobs`` is not given: one per core this process may use (at
+    most ``AUTO_WORKERS_MAX``), no more than there are files, and one when the inputs are
+    too small to pay for the pool. Remote inputs (fsspec URLs) run in one process unless
+    ``--jobs`` says otherwise: their sizes are not known without asking the store."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    most = min(cores or 1, AUTO_WORKERS_MAX, len(jobs))
+    if most <= 1:
+        return 1
+    size = 0
+    for job in jobs:
+        local = storage.local_path(job.path)
+        if local is None:
+            return 1
+        with contextlib.suppress(OSError):  # unreadable: its job reports that
+            size += local.stat().st_size
+        if size >= POOL_WORTH_BYTES:
+            return most
+    return 1
 
 
 def run_jobs(

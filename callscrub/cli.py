@@ -23,6 +23,7 @@ from callscrub.batch import (
     Options,
     Progress,
     Report,
+    auto_workers,
     collect_jobs,
     context_for,
     decisions_for,
@@ -80,8 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "--jobs",
         type=_positive,
-        help="worker processes (default 1; with --engine dask and no --scheduler, the "
-        "LocalCluster's workers, default 2)",
+        help="worker processes (default: one per core, at most 8, for inputs of 256 KB or "
+        "more, else 1; with --engine dask and no --scheduler, the LocalCluster's workers, "
+        "default 2)",
     )
     clean.add_argument(
         "--engine",
@@ -146,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=Path("entities.json"),
         help="where to write the report (default entities.json)",
     )
-    entities.add_argument("--jobs", type=_positive, default=1, help="worker processes")
+    entities.add_argument("--jobs", type=_positive, help="worker processes (default: as for clean)")
     _glossary_option(entities)
 
     edit = commands.add_parser(
@@ -243,7 +245,10 @@ def clean(args: argparse.Namespace) -> int:
     jobs, reports = collect_jobs(args.paths, args.out)
     for report in reports:
         print(f"callscrub: {report.path}: {report.error}", file=sys.stderr)
-    workers = args.jobs or (2 if args.engine == "dask" and not args.scheduler else 1)
+    if args.engine == "dask":
+        workers = args.jobs or (1 if args.scheduler else 2)
+    else:
+        workers = args.jobs or auto_workers(jobs)
     try:
         engine = make_engine(args.engine, workers, args.scheduler)
     except OSError as error:
@@ -296,7 +301,7 @@ def entities(args: argparse.Namespace) -> int:
         return 2
     # Stems are computed but nothing is written: the task only reads.
     jobs, reports = collect_jobs(args.paths, options.out)
-    reports.extend(run_jobs(jobs, options, args.jobs, task=mentions_job))
+    reports.extend(run_jobs(jobs, options, args.jobs or auto_workers(jobs), task=mentions_job))
     for report in reports:
         if report.error:
             print(f"callscrub: {report.path}: {report.error}", file=sys.stderr)

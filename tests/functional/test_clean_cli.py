@@ -17,7 +17,14 @@ import pytest
 from annotations.model import Status
 from annotations.writers import read_json
 from callscrub import __version__
-from callscrub.batch import document_from_bytes
+from callscrub.batch import (
+    AUTO_WORKERS_MAX,
+    POOL_WORTH_BYTES,
+    Job,
+    auto_workers,
+    collect_jobs,
+    document_from_bytes,
+)
 from callscrub.cli import main
 from callscrub.editing import open_for_editing
 from cleaners import CLEANERS
@@ -343,3 +350,24 @@ def test_a_bug_on_one_file_fails_that_file_and_the_batch_goes_on(
     assert errors[0].startswith(f"callscrub: {inputs / 'a.txt'}: callscrub's own error")
     assert "ValueError: no language features in 'BOOM' (at test_clean_cli.py:" in errors[0]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"b{s}" for s in SUFFIXES)
+
+
+def test_workers_unasked_one_per_core_when_the_inputs_pay_for_the_pool(tmp_path: Path) -> None:
+    cores = len(os.sched_getaffinity(0))
+    small = [tmp_path / f"small{n}.txt" for n in range(12)]
+    for path in small:
+        path.write_text("Operator\nHi.\n", encoding="utf-8")
+    large = [tmp_path / f"large{n}.txt" for n in range(12)]
+    for path in large:
+        path.write_text("Operator\n" + "Revenue grew. " * 2_000, encoding="utf-8")  # 28 KB
+    assert 2 * large[0].stat().st_size < POOL_WORTH_BYTES <= 12 * large[0].stat().st_size
+    jobs = {
+        name: collect_jobs([str(p) for p in paths], str(tmp_path / "out"))[0]
+        for name, paths in (("small", small), ("large", large))
+    }
+    assert auto_workers(jobs["small"]) == 1  # 168 bytes in all: the pool would cost more
+    assert auto_workers(jobs["large"][:1]) == 1
+    assert auto_workers(jobs["large"][:2]) == 1  # 56 KB
+    assert auto_workers(jobs["large"]) == min(cores, AUTO_WORKERS_MAX, 12)  # 336 KB
+    remote = [Job(f"memory://calls/{n}.txt", f"out/{n}") for n in range(3)]
+    assert auto_workers(remote) == 1
