@@ -284,9 +284,9 @@ def main() -> int:
         corpora = build_corpora(args.shared, work, args.seed_mb, args.scale_mb)
         configurations: dict[str, Callable[[Path, Path], None]] = {
             "bare ftfy.fix_text": ftfy_pass,
-            "callscrub --jobs 1": lambda f, o: callscrub_pass(f, o),
+            "callscrub --jobs 1": lambda f, o: callscrub_pass(f, o, "--jobs", "1"),
             "callscrub --jobs 1 --format txt,json": lambda f, o: callscrub_pass(
-                f, o, "--format", "txt,json"
+                f, o, "--jobs", "1", "--format", "txt,json"
             ),
             "callscrub --jobs 2": lambda f, o: callscrub_pass(f, o, "--jobs", "2"),
             "callscrub --engine dask (2-worker LocalCluster)": lambda f, o: callscrub_pass(
