@@ -106,6 +106,40 @@ def line_pieces(line: str, longest: int = LONGEST_PIECE) -> Iterator[tuple[int, 
     yield start, line[start:]
 
 
+def _explained_edits(
+    piece: str, fixed: str, explanation: Sequence[tuple[str, str]], start: int
+) -> list[Edit]:
+    """The edits that turn ``piece`` into ftfy's ``fixed``, each with its own reason.
+
+    ftfy explains a repair of the whole piece. Where it made several, each edit takes the
+    explanation of its word repaired alone, if that gives the same repair: on one line an
+    entity and a mojibake each read as what they are.
+
+    >>> [e.reason for e in _explained_edits("AT&amp;T and NestlÃ©", "AT&T and Nestlé", [
+    ...     ("apply", "unescape_html"), ("encode", "latin-1"), ("decode", "utf-8")], 0)]
+    ['HTML entity unescaped', 'mojibake: utf-8 text read as latin-1, re-decoded']
+    """
+    reason, confidence = _explain(explanation)
+    edits = diff_edits(piece, fixed, start, "encoding", reason, confidence)
+    if len(edits) == 1:
+        return edits
+    explained = []
+    for edit in edits:
+        edit_start, edit_end = edit.start - start, edit.end - start
+        word_start = piece.rfind(" ", 0, edit_start) + 1
+        word_end = piece.find(" ", edit_end)
+        word_end = len(piece) if word_end == -1 else word_end
+        word = piece[word_start:word_end]
+        repaired, steps = ftfy_fix(word)
+        if repaired == (
+            word[: edit_start - word_start] + edit.replacement + word[edit_end - word_start :]
+        ):
+            word_reason, word_confidence = _explain(steps)
+            edit = edit._replace(reason=word_reason, confidence=word_confidence)
+        explained.append(edit)
+    return explained
+
+
 def _closing_blank_run(edit: Edit, text: str, content_end: int) -> Edit:
     """``edit``, taking the next blank too when it removes characters from between two
     blanks inside a line's content, so that no run of blanks is left behind.
@@ -134,8 +168,10 @@ def repair_encoding(page: Page, context: Context) -> Iterator[Proposal]:
     >>> edits = list(repair_encoding(parse("Operator\\nItâ€™s, in \\x1b[1mshort, up."), Context()))
     >>> [edit.replacement for edit in edits]
     ['’', '']
-    >>> edits[0].reason
-    'mojibake: utf-8 text read as sloppy-windows-1252, re-decoded; terminal escape sequence removed'
+    >>> for edit in edits:
+    ...     print(edit.reason)
+    mojibake: utf-8 text read as sloppy-windows-1252, re-decoded
+    terminal escape sequence removed
     """
     text = page.text
     looked_at_until = 0
@@ -172,7 +208,5 @@ def repair_encoding(page: Page, context: Context) -> Iterator[Proposal]:
         for offset, piece in line_pieces(line):
             fixed, explanation = ftfy_fix(piece)
             if fixed != piece:
-                reason, confidence = _explain(explanation)
-                start = line_start + offset
-                for edit in diff_edits(piece, fixed, start, "encoding", reason, confidence):
+                for edit in _explained_edits(piece, fixed, explanation, line_start + offset):
                     yield _closing_blank_run(edit, text, parsed.end)
