@@ -237,6 +237,9 @@ def clean(args: argparse.Namespace) -> int:
     if args.scheduler and args.engine != "dask":
         print("callscrub: error: --scheduler needs --engine dask", file=sys.stderr)
         return 2
+    if args.entities is not None and (problem := _report_path_problem(args.entities)):
+        print(f"callscrub: error: --entities {args.entities}: {problem}", file=sys.stderr)
+        return 2
     out_local = local_path(args.out)
     if out_local is not None and out_local.exists() and not out_local.is_dir():
         print(f"callscrub: error: --out {args.out} is not a folder", file=sys.stderr)
@@ -260,12 +263,11 @@ def clean(args: argparse.Namespace) -> int:
             [r.mentions for r in done if r.mentions], context_for(options.glossaries).glossary
         )
     reports.extend(done)
-    if args.entities is not None:
-        write_atomic(args.entities, _variants_json(found, notes))
+    reported = args.entities is None or _write_report(args.entities, found, notes)
     if not args.quiet:
         print(summary(reports, time.perf_counter() - started))
         print(variant_table(found, notes))
-    return 1 if any(r.error for r in reports) else 0
+    return 1 if any(r.error for r in reports) or not reported else 0
 
 
 def _run(engine: Engine, jobs: list[Job], options: Options, progress: Progress) -> list[Report]:
@@ -283,6 +285,26 @@ def _run(engine: Engine, jobs: list[Job], options: Options, progress: Progress) 
     return done
 
 
+def _report_path_problem(path: Path) -> str | None:
+    """Why the variant report could not be written at ``path``, if that shows before a run."""
+    if path.is_dir():
+        return "is a folder"
+    for folder in path.parents:
+        if folder.exists():
+            return None if folder.is_dir() else f"{folder} is a file, not a folder"
+    return None
+
+
+def _write_report(path: Path, found: list[Variant], notes: list[str]) -> bool:
+    """Write the variant report; one line on stderr, and False, when it cannot be."""
+    try:
+        write_atomic(path, _variants_json(found, notes))
+    except OSError as error:
+        print(f"callscrub: {path}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return False
+    return True
+
+
 def _variants_json(found: list[Variant], notes: list[str]) -> str:
     report = {
         "schema": "callscrub.entities/1",
@@ -294,6 +316,9 @@ def _variants_json(found: list[Variant], notes: list[str]) -> str:
 
 def entities(args: argparse.Namespace) -> int:
     options = Options(tempfile.gettempdir(), glossaries=tuple(args.glossary))
+    if problem := _report_path_problem(args.json):
+        print(f"callscrub: error: --json {args.json}: {problem}", file=sys.stderr)
+        return 2
     try:
         glossary = context_for(options.glossaries).glossary
     except GlossaryError as error:
@@ -307,7 +332,8 @@ def entities(args: argparse.Namespace) -> int:
             print(f"callscrub: {report.path}: {report.error}", file=sys.stderr)
     found, notes = variants([r.mentions for r in reports if r.mentions], glossary)
     print(variant_table(found, notes))
-    write_atomic(args.json, _variants_json(found, notes))
+    if not _write_report(args.json, found, notes):
+        return 1
     print(f"callscrub: {len(found)} names with variant spellings; report in {args.json}")
     return 1 if any(r.error for r in reports) else 0
 

@@ -76,3 +76,19 @@ def test_decisions_replay_on_a_rerun_and_stale_ones_are_reported(tmp_path: Path)
     assert result.stderr.decode().strip().splitlines() == [
         f"callscrub: {source}: decision e999 (applied: '' -> 'Nobody ', names) no longer applies"
     ]
+
+
+def test_an_unwritable_variant_report_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    a_file = tmp_path / "a-file"
+    a_file.write_text("", encoding="utf-8")
+    inputs = str(EXAMPLES / "transcripts")
+    problems = {a_file / "e.json": f"{a_file} is a file, not a folder", tmp_path: "is a folder"}
+    for args, option in (
+        (["clean", inputs, "--out", str(tmp_path / "out"), "--entities"], "--entities"),
+        (["entities", inputs, "--json"], "--json"),
+    ):
+        for report, problem in problems.items():
+            result = callscrub(*args, str(report), text=True)
+            assert result.returncode == 2
+            assert result.stderr == f"callscrub: error: {option} {report}: {problem}\n"
+    assert not (tmp_path / "out").exists()  # refused before the run
