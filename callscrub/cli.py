@@ -390,7 +390,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> NoReturn:
     """The console script: :func:`main`, then an exit that skips the interpreter's
     teardown. Freeing every module, cache and word list one object at a time takes
-    15-20 ms, a fifth of a run on one file, and nothing is left to do once ``main``
+    15-20 ms, over a tenth of a run on one file, and nothing is left to do once ``main``
     has returned: its outputs are renamed into place and its workers joined."""
     status = main()
     sys.stdout.flush()
