@@ -132,7 +132,7 @@ def _expand(raw: str, out: str) -> tuple[list[Job], str]:
     """The jobs one PATH argument stands for, or the reason it stands for none."""
     path = storage.local_path(raw)
     if path is None:
-        found = storage.list_texts(raw)
+        found = storage.list_texts(raw, out)
         if found is None:
             return [], "no such file or folder"
         if not found:

@@ -46,20 +46,37 @@ def _filesystem(url: str) -> tuple[Any, str]:
         raise StorageError(f"{url}: {error}") from None
 
 
-def list_texts(url: str) -> list[tuple[str, str]] | None:
+def list_texts(url: str, out: str) -> list[tuple[str, str]] | None:
     """The ``*.txt`` below a remote folder URL (recursively) as (URL, path below the
-    folder) pairs, ``[(url, name)]`` for a file, or ``None`` when nothing is there."""
+    folder) pairs, ``[(url, name)]`` for a file, or ``None`` when nothing is there.
+
+    An output folder ``out`` on the same store inside the folder is left out: what is
+    there is an earlier run's output, not an input."""
     fs, root = _filesystem(url)
     try:
         if fs.isdir(root):
-            found = sorted(p for p in fs.find(root) if p.lower().endswith(".txt"))
             base = root.rstrip("/")
+            outputs = _folder_inside(fs, base, out)
+            found = sorted(
+                p
+                for p in fs.find(root)
+                if p.lower().endswith(".txt") and not (outputs and p.startswith(outputs))
+            )
             return [(fs.unstrip_protocol(p), posixpath.relpath(p, base)) for p in found]
         if fs.isfile(root):
             return [(url, posixpath.basename(root))]
     except OSError as error:
         raise StorageError(f"{url}: cannot list: {error}") from None
     return None
+
+
+def _folder_inside(fs: Any, base: str, out: str) -> str | None:
+    """``out``'s path with a closing slash, if it is a folder of ``fs`` below ``base``."""
+    if not is_url(out):
+        return None
+    out_fs, out_path = _filesystem(out)
+    folder = out_path.rstrip("/") + "/"
+    return folder if type(out_fs) is type(fs) and folder.startswith(base + "/") else None
 
 
 def over_limit(size: int, max_bytes: int) -> str:

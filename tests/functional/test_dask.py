@@ -148,6 +148,21 @@ def test_any_fsspec_filesystem_in_and_out(tmp_path: Path) -> None:
             memory.rm("/out", recursive=True)
 
 
+def test_an_output_folder_inside_a_remote_input_folder_is_not_cleaned_again() -> None:
+    memory = fsspec.filesystem("memory")
+    memory.pipe("/calls/q2.txt", (EXAMPLES / "transcripts" / "bullets.txt").read_bytes())
+    try:
+        for _ in range(2):  # the second run lists the first one's outputs beside its input
+            assert (
+                main(["clean", "memory://calls", "--out", "memory://calls/clean", "--quiet"]) == 0
+            )
+        assert sorted(p for p in memory.find("/calls") if p.endswith(".json")) == [
+            "/calls/clean/q2.json"
+        ]
+    finally:
+        memory.rm("/calls", recursive=True)
+
+
 @needs_corpus
 def test_a_worker_killed_mid_run_loses_no_file(tmp_path: Path, cluster: LocalCluster) -> None:
     corpus = CORPUS / "A"
