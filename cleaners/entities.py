@@ -32,6 +32,9 @@ from cleaners.structure import Kind, Page
 from cleaners.wordlist import is_ordinary, ordinary_words
 
 KEPT_KINDS = frozenset({Kind.TEXT, Kind.SPEAKER})
+#: An alias that is one everyday English word in lower case is proposed, never applied
+#: unasked: below the ``--apply safe`` threshold.
+EVERYDAY_ALIAS_CONFIDENCE = 0.6
 
 
 @dataclass(frozen=True)
@@ -215,6 +218,10 @@ def _aliases(scan: _Scan, index: GlossaryIndex) -> Iterator[Proposal]:
             f"{written!r} is a known variant of the {entity.kind} "
             f"{entity.name!r} (glossary, {entity.scope})"
         )
+        if written.islower() and " " not in written and is_ordinary(written):
+            # A glossary's slip ("the" as an alias) would otherwise rewrite every "the"
+            confidence = EVERYDAY_ALIAS_CONFIDENCE
+            reason += f"; {written!r} is also an everyday English word: check each one"
         yield from scan.propose(
             (start, end), entity, confidence, reason, _only(entity), "glossary alias"
         )

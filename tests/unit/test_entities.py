@@ -268,3 +268,18 @@ def test_a_page_without_full_stops_quotes_a_bounded_stretch_around_a_name() -> N
     assert "Ann Lee, our CFO" in quote
     assert quote.startswith("… ") and quote.endswith(" …")
     assert len(quote) < 2 * QUOTE_REACH + 100
+
+
+def test_an_everyday_word_as_an_alias_is_proposed_never_applied_unasked() -> None:
+    glossary = parse_glossary(
+        '[[entity]]\nname = "Ecutel"\nkind = "company"\naliases = ["the", "Accutel"]\n'
+    )
+    document = document_from_bytes(b"Operator\nThe deal and the Accutel plant grew.\n", "x")
+    review = review_document(document, "safe", Context(glossary))
+    found = {
+        review.document.text[e.start : e.end]: (review.status[e.id].value, e.confidence)
+        for e in review.proposals.edits
+        if e.cleaner == "entities"
+    }
+    assert found == {"the": ("proposed", 0.6), "Accutel": ("applied", 0.93)}
+    assert review.rendering.text.endswith("The deal and the Ecutel plant grew.\n")
