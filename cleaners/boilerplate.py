@@ -20,13 +20,16 @@ def title_line(page: Page) -> str:
     >>> from cleaners.structure import parse
     >>> title_line(parse("Smith Micro Software Inc (SMSI) 2008 Q2 法說會逐字稿\\n\\nOperator"))
     'Smith Micro Software Inc (SMSI) 2008 Q2 Earnings Call Transcript'
+    >>> title_line(parse("Smith Micro Software Inc 2008 Q2 法說會逐字稿\\n\\nOperator"))
+    'Smith Micro Software Inc 2008 Q2 Earnings Call Transcript'
     >>> title_line(parse("Operator\\nWelcome."))
     'Earnings Call Transcript'
     """
     meta = page.metadata
-    if meta.company and meta.ticker and meta.fiscal_year and meta.fiscal_quarter:
+    if meta.company and meta.fiscal_year and meta.fiscal_quarter:
+        ticker = f" ({meta.ticker})" if meta.ticker else ""
         return (
-            f"{meta.company} ({meta.ticker}) {meta.fiscal_year} Q{meta.fiscal_quarter} "
+            f"{meta.company}{ticker} {meta.fiscal_year} Q{meta.fiscal_quarter} "
             f"{tables.TITLE_SUFFIX}"
         )
     return tables.TITLE_SUFFIX

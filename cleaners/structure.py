@@ -221,11 +221,6 @@ def _classify(
 
 
 def _boilerplate_kind(content: str, index: int) -> tuple[Kind, None] | None:
-    if content.isascii():
-        if index < 3 and content == tables.TITLE_SUFFIX:
-            return (Kind.TITLE, None)
-        if index >= 3 or "(" not in content:
-            return None
     if index < 3:
         if content == tables.TITLE_SUFFIX:
             return (Kind.TITLE, None)
@@ -236,6 +231,8 @@ def _boilerplate_kind(content: str, index: int) -> tuple[Kind, None] | None:
                 return (Kind.TITLE, None)
             if tail and not tail.isascii():
                 return (Kind.HEADER, None)
+    if content.isascii():
+        return None
     if content in tables.SECTION_LABELS:
         return (Kind.LABEL, None)
     if tables.DISCLAIMER.search(content):

@@ -11,7 +11,7 @@ import string
 #: after the quarter is the Chinese label, possibly mangled by a bad decode, or the
 #: English title callscrub writes in its place.
 HEADER = re.compile(
-    r"(?P<company>\S.*?)\s*\((?P<ticker>[A-Z][A-Z0-9.\-]{0,9})\)\s*"
+    r"(?P<company>\S.*?)\s*(?:\((?P<ticker>[A-Z0-9][A-Z0-9.\-]{0,9})\)\s*)?"
     r"(?P<year>(?:19|20)\d\d)\s*Q(?P<quarter>[1-4])(?P<tail>.*)"
 )
 HEADER_LABELS = ("法說會逐字稿", "法说会逐字稿")

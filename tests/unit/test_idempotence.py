@@ -69,6 +69,30 @@ def test_pages_of_unusual_shape_are_cleaned_in_one_pass(shape: str, size: int) -
     assert changed_again(review.rendering.text) == []
 
 
+@pytest.mark.parametrize(
+    ("header", "company", "ticker"),
+    [
+        # both stayed in the clean text, label and all, with no metadata read
+        (
+            "Taiwan Semiconductor Manufacturing Co Ltd (2330) 2023 Q3",
+            "Taiwan Semiconductor Manufacturing Co Ltd",
+            "2330",
+        ),
+        ("Smith Micro Software Inc 2008 Q2", "Smith Micro Software Inc", None),
+    ],
+)
+def test_a_header_with_a_numeric_ticker_or_none_becomes_metadata_and_title(
+    header: str, company: str, ticker: str | None
+) -> None:
+    review = cleaned(f"{header} 法說會逐字稿\n\n  • Operator\n\n  • Welcome.\n")
+    meta = review.proposals.metadata
+    assert (meta.company, meta.ticker) == (company, ticker)
+    assert review.rendering.text.startswith(f"{header} Earnings Call Transcript\n\nOperator\n")
+    again = cleaned(review.rendering.text)
+    assert again.proposals.metadata == meta
+    assert changed_again(review.rendering.text) == []
+
+
 def test_a_tab_in_a_speaker_line_reads_as_the_space_the_whitespace_cleaner_makes_it() -> None:
     review = cleaned(HEADER + "中英對照\n-\t•\u3000 Analyst\n")
     assert changed_again(review.rendering.text) == []
