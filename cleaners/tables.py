@@ -10,8 +10,8 @@ import string
 #: The site's header: ``Smith Micro Software Inc (SMSI) 2008 Q2 法說會逐字稿``. The tail
 #: after the quarter is the Chinese label, possibly mangled by a bad decode, or the
 #: English title callscrub writes in its place.
-HEADER = re.compile(
-    r"(?P<company>\S.*?)\s*(?:\((?P<ticker>[A-Z0-9][A-Z0-9.\-]{0,9})\)\s*)?"
+HEADER = re.compile(  # the ticker in half- or full-width parentheses, or none
+    r"(?P<company>\S.*?)\s*(?:[(（](?P<ticker>[A-Z0-9][A-Z0-9.\-]{0,9})[)）]\s*)?"
     r"(?P<year>(?:19|20)\d\d)\s*Q(?P<quarter>[1-4])(?P<tail>.*)"
 )
 HEADER_LABELS = ("法說會逐字稿", "法说会逐字稿")

@@ -93,6 +93,16 @@ def test_a_header_with_a_numeric_ticker_or_none_becomes_metadata_and_title(
     assert changed_again(review.rendering.text) == []
 
 
+def test_a_ticker_in_full_width_parentheses_reads_as_one_in_half_width() -> None:
+    review = cleaned("Smith Micro Software Inc（SMSI）2008 Q2 法說會逐字稿\n\nOperator\nHi.\n")
+    assert (review.proposals.metadata.company, review.proposals.metadata.ticker) == (
+        "Smith Micro Software Inc",
+        "SMSI",
+    )
+    assert review.rendering.text.startswith("Smith Micro Software Inc (SMSI) 2008 Q2 Earnings")
+    assert changed_again(review.rendering.text) == []
+
+
 def test_a_tab_in_a_speaker_line_reads_as_the_space_the_whitespace_cleaner_makes_it() -> None:
     review = cleaned(HEADER + "中英對照\n-\t•\u3000 Analyst\n")
     assert changed_again(review.rendering.text) == []
