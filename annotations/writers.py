@@ -47,11 +47,11 @@ def turn_records(review: Review) -> Iterator[dict[str, Any]]:
             name, title = turn.speaker, turn.title
         else:
             head_start, head_end = rendering.clean_span(*turn.speaker_span)
-            name, title = split_speaker_line(clean[head_start:head_end].strip())
+            name, title = split_speaker_line(_own_line(clean[head_start:head_end]))
         paragraphs = []
         for start, end in turn.paragraphs:
             clean_start, clean_end = rendering.clean_span(start, end)
-            paragraphs.append(clean[clean_start:clean_end].strip())
+            paragraphs.append(_own_line(clean[clean_start:clean_end]))
         yield {
             "speaker": name,
             "title": title,
@@ -63,6 +63,18 @@ def turn_records(review: Review) -> Iterator[dict[str, Any]]:
             "speaker_span": list(turn.speaker_span),
             "paragraphs": [list(span) for span in turn.paragraphs],
         }
+
+
+def _own_line(clean: str) -> str:
+    """A speaker line or paragraph as the clean text reads, from its span there.
+
+    The span keeps what was inserted at its edges, as a restored name before a speaker's
+    title; a title line inserted before a page's first line is another line, left out.
+
+    >>> _own_line("Earnings Call Transcript\\n\\nOperator"), _own_line("Bruce Quigley - VP ")
+    ('Operator', 'Bruce Quigley - VP')
+    """
+    return clean.strip().rpartition("\n")[2]
 
 
 def edit_record(edit: Edit, review: Review) -> dict[str, Any]:

@@ -257,20 +257,39 @@ def _name_ok(name: str) -> bool:
 def _speaker_kind(content: str) -> tuple[Kind, Speaker | None]:
     if len(content) == 8 and content.lower() == "operator":
         return (Kind.SPEAKER, Speaker("Operator", "", operator=True))
-    if content.startswith("-"):
+    if content[0] in tables.SPEAKER_DASHES:
         match = tables.SPEAKER_TITLE_ONLY.fullmatch(content)
-        if match and _title_ok(match["title"]):
-            title = _canonical_part(match["title"])
+        if match and _title_ok(match["title"]) and _dash_ok(match):
+            title = _canonical_title(match["title"])
             if tables.UNIDENTIFIED.fullmatch(title):
                 return (Kind.SPEAKER, Speaker(title, ""))
             return (Kind.SPEAKER, Speaker("", title))
         return (Kind.TEXT, None)
-    if " -" in content:
+    if " -" in content or " –" in content or " —" in content:
         match = tables.SPEAKER_NAME_TITLE.fullmatch(content)
-        if match and _name_ok(match["name"]) and _title_ok(match["title"]):
-            name, title = _canonical_part(match["name"]), _canonical_part(match["title"])
+        if match and _name_ok(match["name"]) and _title_ok(match["title"]) and _dash_ok(match):
+            name, title = _canonical_part(match["name"]), _canonical_title(match["title"])
             return (Kind.SPEAKER, Speaker(name, title))
     return (Kind.TEXT, None)
+
+
+def _dash_ok(match: re.Match[str]) -> bool:
+    """The site's hyphen parts any speaker line; another dash only one whose title opens
+    with a capital (``Bill Smith – President``), as an em dash in speech rarely does.
+
+    >>> [_dash_ok(tables.SPEAKER_TITLE_ONLY.fullmatch(line)) for line in ("— CFO", "— so we grew")]
+    [True, False]
+    """
+    return match["dash"] == "-" or match["title"][:1].isupper()
+
+
+def _canonical_title(text: str) -> str:
+    """A title as its canonical line writes it, its parts parted by the site's `` - ``.
+
+    >>> _canonical_title("UBS -- Analyst"), _canonical_title("VP – Investor  Relations")
+    ('UBS - Analyst', 'VP - Investor Relations')
+    """
+    return _canonical_part(tables.TITLE_DASH.sub(" - ", text))
 
 
 def _canonical_part(text: str) -> str:

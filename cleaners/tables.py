@@ -127,11 +127,16 @@ ODD_BLANK_CHARS = "\t\u00a0\u2007\u202f"
 _SPEAKER_BLANK = f"[ {ODD_BLANK_CHARS}]"
 #: A person's name as the site writes it on a speaker line.
 NAME = re.compile(rf"{_NAME_TOKEN}(?:{_SPEAKER_BLANK}+{_NAME_TOKEN}){{0,5}}")
+#: What parts a speaker line: the site's hyphen, or a doubled hyphen, an en or em dash.
+SPEAKER_DASHES = "-–—"
+_SPEAKER_DASH = r"(?P<dash>--?|[–—])"
 SPEAKER_NAME_TITLE = re.compile(
-    rf"(?P<name>{UNIDENTIFIED_PATTERN}|{NAME.pattern}){_SPEAKER_BLANK}+-{_SPEAKER_BLANK}*"
-    r"(?P<title>\S.*)"
+    rf"(?P<name>{UNIDENTIFIED_PATTERN}|{NAME.pattern}){_SPEAKER_BLANK}+{_SPEAKER_DASH}"
+    rf"{_SPEAKER_BLANK}*(?P<title>\S.*)"
 )
-SPEAKER_TITLE_ONLY = re.compile(rf"-{_SPEAKER_BLANK}*(?P<title>\S.*)")
+SPEAKER_TITLE_ONLY = re.compile(rf"{_SPEAKER_DASH}{_SPEAKER_BLANK}*(?P<title>\S.*)")
+#: A doubled hyphen, an en or em dash between a title's parts, written as the site's " - ".
+TITLE_DASH = re.compile(r"[ \t]+(?:--|[–—])[ \t]+")
 
 #: First words that open speech, never a name: `Thanks Bobby`, `Good morning`.
 NOT_NAME_FIRST_WORDS = frozenset(

@@ -103,6 +103,23 @@ def test_a_ticker_in_full_width_parentheses_reads_as_one_in_half_width() -> None
     assert changed_again(review.rendering.text) == []
 
 
+def test_speaker_lines_parted_by_other_dashes_are_speakers_in_the_site_form() -> None:
+    review = cleaned(
+        HEADER + "Operator\nWelcome.\nBill Smith – President & CEO\nThanks.\n"
+        "Andy Schmidt — CFO\nRevenue grew.\nMaynard Um -- UBS -- Analyst\nHi.\n"
+        "Dana Lee — so we grew\nAnd more.\n"  # an em dash in speech stays text
+    )
+    assert [(turn.speaker, turn.title) for turn in review.turns] == [
+        ("Operator", ""),
+        ("Bill Smith", "President & CEO"),
+        ("Andy Schmidt", "CFO"),
+        ("Maynard Um", "UBS - Analyst"),
+    ]
+    assert "Maynard Um - UBS - Analyst\n" in review.rendering.text
+    assert "Dana Lee — so we grew\n" in review.rendering.text
+    assert changed_again(review.rendering.text) == []
+
+
 def test_a_tab_in_a_speaker_line_reads_as_the_space_the_whitespace_cleaner_makes_it() -> None:
     review = cleaned(HEADER + "中英對照\n-\t•\u3000 Analyst\n")
     assert changed_again(review.rendering.text) == []
