@@ -53,3 +53,14 @@ def test_every_web_annotation_selector_quotes_the_source_at_its_position(path: P
         start, end = position["start"], position["end"]
         assert quote["exact"] == text[start:end]
         assert text[:start].endswith(quote["prefix"]) and text[end:].startswith(quote["suffix"])
+
+
+def test_a_pages_first_speaker_reads_without_the_title_line_inserted_before_it() -> None:
+    # a page with no header opens on its speaker line: the title line is inserted at the
+    # very position the speaker's span starts, and was read as part of the speaker
+    review = review_document(document_from_bytes(b"Operator\nWelcome.\n- Analyst\nHi.\n", "x"))
+    turns = to_json(review)["turns"]
+    assert [(t["speaker"], t["title"], t["text"]) for t in turns] == [
+        ("Operator", "", "Welcome."),
+        ("", "Analyst", "Hi."),
+    ]
