@@ -14,12 +14,17 @@ _PRECEDING_WORDS = re.compile(r"(?:[A-Z][\w'’\-.]*[ ]){0,3}[\w'’\-.]+[ ]*$")
 
 
 def marker_form(key: str) -> str:
-    """The one written form of a marker: its words, title case, square brackets.
+    """The one written form of a marker: its words, title case (an abbreviation such as
+    ``ph`` as transcribers write it), square brackets.
 
-    >>> marker_form("operator instructions"), marker_form("operator sign-off")
-    ('[Operator Instructions]', '[Operator Sign-Off]')
+    >>> marker_form("operator instructions"), marker_form("operator sign-off"), marker_form("ph")
+    ('[Operator Instructions]', '[Operator Sign-Off]', '[ph]')
     """
-    return "[" + " ".join("-".join(p.capitalize() for p in w.split("-")) for w in key.split()) + "]"
+    words = (
+        "-".join(part if len(part) <= 2 else part.capitalize() for part in word.split("-"))
+        for word in key.split()
+    )
+    return "[" + " ".join(words) + "]"
 
 
 @cleaner("markers")
@@ -29,8 +34,8 @@ def normalise_markers(page: Page, context: Context) -> Iterator[Proposal]:
     Real noise: ``(OPERATOR INSTRUCTIONS)`` (seed 000 line 9), ``(Operator Instructions)``,
     ``[Operator instructions]``, ``(inaudible)`` / ``[inaudible]``, and transcriber
     guesses such as ``[soonums]`` (seed 002) or ``Ian [Gillson]`` (seed 003), which keep
-    their brackets and get an ``uncertain`` annotation. ``Karimi [Phonetic]`` marks the
-    words before it as uncertain.
+    their brackets and get an ``uncertain`` annotation. ``Karimi [Phonetic]`` (or ``[ph]``)
+    marks the words before it as uncertain.
 
     >>> from cleaners.structure import parse
     >>> page = parse("Operator\\nHi. (OPERATOR INSTRUCTIONS) Ask [soonums] now.")
@@ -48,7 +53,9 @@ def normalise_markers(page: Page, context: Context) -> Iterator[Proposal]:
             inner = match["square"] if match["square"] is not None else match["round"]
             key = " ".join(inner.lower().split())
             start, end = match.span()
-            if key not in tables.MARKERS:
+            if key not in tables.MARKERS or (
+                key in tables.EXACT_CASE_MARKERS and inner.strip() != key
+            ):
                 if match["square"] is not None:
                     yield Annotation(start, end, "uncertain", {"guess": inner})
                 continue
@@ -62,7 +69,7 @@ def normalise_markers(page: Page, context: Context) -> Iterator[Proposal]:
                     f"marker {text[start:end]!r} in its one form",
                     0.95,
                 )
-            if key == tables.PHONETIC:
+            if key in tables.PHONETIC:
                 words = _PRECEDING_WORDS.search(text, line.start, start)
                 if words and words.group().strip():
                     w_start = words.start()

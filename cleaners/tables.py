@@ -221,7 +221,9 @@ MARKERS = frozenset(
         "operator sign-off",
         "inaudible",
         "indecipherable",
+        "indiscernible",
         "unintelligible",
+        "unclear",
         "technical difficulty",
         "technical difficulties",
         "technical issue",
@@ -235,12 +237,15 @@ MARKERS = frozenset(
         "audio gap",
         "foreign language",
         "phonetic",
+        "ph",
     }
 )
-#: Markers for the operator's script rather than lost audio; ``phonetic`` marks the
-#: words before it as the transcriber's guess.
+#: Markers for the operator's script rather than lost audio.
 SCRIPT_MARKERS = frozenset(m for m in MARKERS if m.startswith("operator"))
-PHONETIC = "phonetic"
+#: Markers of the words before them as the transcriber's guess at a spelling.
+PHONETIC = frozenset({"phonetic", "ph"})
+#: Markers only as written here: ``(pH)`` is acidity, not a phonetic spelling.
+EXACT_CASE_MARKERS = frozenset({"ph"})
 BRACKETED = re.compile(r"\[(?P<square>[^\[\]\n]{1,80})\]|\((?P<round>[^()\n]{1,40})\)")
 
 # --- whitespace --------------------------------------------------------------------

@@ -93,6 +93,23 @@ def test_seed_000_operator_instructions_and_guesses() -> None:
     assert "[Go-V]" in text, "uncertain spellings keep their brackets"
 
 
+def test_indiscernible_is_an_audio_marker_and_ph_marks_the_words_before_it() -> None:
+    text = "Operator\nWe heard (indiscernible) from Ian Gillson (ph) on water (pH) levels.\n"
+    review = review_document(document_from_bytes(text.encode(), "x"))
+    assert review.rendering.text.endswith(
+        "We heard [Indiscernible] from Ian Gillson [ph] on water (pH) levels.\n"
+    )
+    notes = {
+        (a.kind, text[a.start : a.end]): a.body
+        for a in review.proposals.annotations
+        if a.kind in ("marker", "uncertain")
+    }
+    assert notes == {
+        ("marker", "(indiscernible)"): {"marker": "[Indiscernible]", "audio": True},
+        ("uncertain", "Ian Gillson"): {"guess": "Ian Gillson", "marker": "[ph]"},
+    }
+
+
 def test_seed_001_name_only_speaker_and_lost_turn() -> None:
     _, data = clean("001")
     speakers = [t["speaker"] for t in data["turns"]]
