@@ -8,6 +8,7 @@ paragraphs without bullets. Everything here is positions into the original text.
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 import unicodedata
@@ -212,12 +213,25 @@ def _classify(
     for index, content in enumerate(contents):
         kind = _boilerplate_kind(content, index) or _speaker_kind(content)
         if detect_languages and kind[0] is Kind.TEXT and not content.isascii():
-            languages[index] = decision = decide(content)
+            languages[index] = decision = decide(_as_repaired(content))
             if decision.language == "zh":
                 kind = (Kind.TRANSLATION, None)
         kinds.append(kind)
     _confirm_name_only_speakers(contents, kinds)
     return kinds, languages
+
+
+def _as_repaired(content: str) -> str:
+    """A line as the language detector should read it: without the colour codes and
+    HTML entities the encoding cleaner repairs, whose letters (``[31m``, ``&amp;``) would
+    otherwise count as Latin text in a Chinese line.
+
+    >>> _as_repaired("安\x1b[31m迪？"), _as_repaired("&amp; 謝謝。")
+    ('安迪？', '& 謝謝。')
+    """
+    if "\x1b" in content:
+        content = tables.TERMINAL_ESCAPE.sub("", content)
+    return html.unescape(content) if "&" in content else content
 
 
 def _boilerplate_kind(content: str, index: int) -> tuple[Kind, None] | None:

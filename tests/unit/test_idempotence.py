@@ -49,6 +49,10 @@ def changed_again(clean_text: str) -> list[tuple[str, str]]:
         "Revenue rose.\n  • 營收成長。\n\x07\nBye.",  # a control character between paragraphs
         "Cash was $88 million ,, and we repaid it.",  # a space before a doubled comma
         "Revenue grew \x1b[1m 5% in the quarter.",  # a colour code between two spaces
+        # a colour code or an entity inside a Chinese translation: its letters made the
+        # line read as English until the encoding cleaner had removed them
+        "Andy?\n安\x1b[31m迪？",
+        "Thanks, Bill.\n&amp; • 謝謝。",
         # a name the call already gave one title is not restored onto another
         "I will now turn the call over to Dana Lee, VP of Investor Relations.\n"
         "- Chief Fun Officer\nHi.\n- VP of IR\nThanks.",
