@@ -3,7 +3,8 @@
 Only lines that contain a suspicious character or an HTML entity go to ftfy: the gate
 (:data:`cleaners.tables.SUSPICIOUS_CHARACTER`, :data:`cleaners.tables.HTML_ENTITY`) lets
 ordinary ASCII, bullets and CJK through untouched, which is what makes callscrub faster
-than a bare ftfy pass.
+than a bare ftfy pass. Of the lines it stops, those whose only unusual characters are lone
+accented letters (:func:`cleaners.repair.ftfy_leaves_alone`) are let through too.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from annotations.model import Edit
 from cleaners import tables
 from cleaners.registry import Context, Proposal, cleaner
-from cleaners.repair import big5_read_as_latin1, ftfy_fix
+from cleaners.repair import big5_read_as_latin1, ftfy_fix, ftfy_leaves_alone
 from cleaners.structure import REPLACED, Page
 
 _STEP_REASONS = {
@@ -190,6 +191,8 @@ def repair_encoding(page: Page, context: Context) -> Iterator[Proposal]:
         # Only the content: the layout cleaner removes the line's bullet, indentation
         # and trailing blanks, with whatever invisible characters sit among them.
         line_start, line = parsed.start, text[parsed.start : parsed.end]
+        if ftfy_leaves_alone(line):
+            continue
         big5_spans = []
         for run in tables.BIG5_AS_LATIN1.finditer(line):
             chinese = big5_read_as_latin1(run.group())

@@ -280,6 +280,16 @@ HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 #: A terminal escape sequence (the colour and cursor codes of text copied from a terminal).
 #: ftfy removes them; at a line's edges the parser reads past them, as past indentation.
 TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+#: Latin-1 letters and signs that ftfy leaves as they are when they stand apart from any
+#: other character outside printable ASCII ("André", "vis-à-vis", "14 ½ months"): checked
+#: in every context of two characters either side (tests/unit/test_decode_and_encoding.py).
+#: Not Â and Ã, which ftfy reads as UTF-8 whose no-break space was lost ("Ã la" is
+#: "à la"), nor the invisible soft hyphen.
+LONE_LATIN1 = frozenset(chr(code) for code in range(0xA1, 0x100)) - {"\xad", "Â", "Ã"}
+#: How far apart two of them must stand: ftfy's mojibake patterns span at most four
+#: characters, so no pattern sees two of them at once.
+LONE_LATIN1_GAP = 4
+OUTSIDE_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
 #: Big5 bytes read as Latin-1: lead byte 0x81-0xFE, trail 0x40-0x7E or 0xA1-0xFE.
 BIG5_AS_LATIN1 = re.compile(r"(?:[\x81-\xfe][\x40-\x7e\xa1-\xfe]){3,}")
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import itertools
+import subprocess
+import sys
 
 import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 import pytest
@@ -10,9 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from callscrub.batch import document_from_bytes
+from cleaners import tables
 from cleaners.decode import DecodeError, decode
 from cleaners.encoding import line_pieces
 from cleaners.pipeline import review_document
+from cleaners.repair import ftfy_fix, ftfy_leaves_alone
 from tests.conftest import needs_seeds, seed
 
 PAGE = (
@@ -145,3 +150,57 @@ def test_every_entity_of_a_page_long_line_is_repaired() -> None:
     review = review_document(document_from_bytes(f"Operator\n{line}\n".encode(), "x"), "all")
     assert ("AT&T grew at Nestlé too. " * 1_000).strip() in review.rendering.text
     assert "&amp;" not in review.rendering.text and "Ã" not in review.rendering.text
+
+
+#: Contexts stand for the classes ftfy's mojibake patterns test next to a character:
+#: lower and upper letters, digits, blanks, ASCII punctuation.
+CONTEXT_CHARACTERS = " aZ5.,'-(&"
+
+
+@pytest.mark.parametrize("lone", sorted(tables.LONE_LATIN1))
+def test_ftfy_leaves_a_lone_latin1_character_alone_in_every_nearby_context(lone: str) -> None:
+    changed = []
+    for left in itertools.product(CONTEXT_CHARACTERS, repeat=2):
+        for right in itertools.product(CONTEXT_CHARACTERS, repeat=2):
+            line = "".join(left) + lone + "".join(right)
+            if ftfy_fix(line)[0] != line:
+                changed.append(line)
+    assert changed == []
+
+
+@pytest.mark.parametrize("line", ["Ã la carte", "Â note", "cafÃ©", "soft\xadhyphen", "é ¼ x"])
+def test_lines_ftfy_would_change_are_not_taken_for_lone_latin1(line: str) -> None:
+    assert not ftfy_leaves_alone(line)
+
+
+_ASCII_RUN = st.text(alphabet=[chr(c) for c in range(0x20, 0x7F)], min_size=3, max_size=12)
+
+
+@given(st.lists(st.tuples(_ASCII_RUN, st.sampled_from(sorted(tables.LONE_LATIN1))), max_size=6))
+def test_a_line_of_lone_latin1_characters_comes_out_of_ftfy_unchanged(
+    runs: list[tuple[str, str]],
+) -> None:
+    line = "".join(ascii_run + lone for ascii_run, lone in runs) + "x"
+    if ftfy_leaves_alone(line):  # false only when an ASCII run spells an HTML entity
+        assert ftfy_fix(line)[0] == line
+
+
+def test_accented_names_reach_the_output_without_an_encoding_edit() -> None:
+    text = "Operator\n\nOur new CFO, André, spoke vis-à-vis 14 ½ months of NestlÃ© data.\n"
+    review = review_document(document_from_bytes(text.encode("utf-8"), "x"), "all")
+    assert "André, spoke vis-à-vis 14 ½ months of Nestlé data." in review.rendering.text
+
+
+def test_a_page_whose_only_unusual_characters_are_lone_accents_never_loads_ftfy() -> None:
+    page = "Operator\n\nOur new CFO, André, spoke vis-à-vis 14 ½ months.\n"
+    program = (
+        "import sys\n"
+        "from callscrub.batch import document_from_bytes\n"
+        "from cleaners.pipeline import review_document\n"
+        f"review = review_document(document_from_bytes({page.encode()!r}, 'x'), 'all')\n"
+        f"assert review.rendering.text.endswith({page.split(chr(10))[2]!r} + '\\n')\n"
+        "print('ftfy' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "False"
