@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from annotations.glossary import Glossary
 from cleaners.entities import rare_words
-from cleaners.matcher import suggest
+from cleaners.matcher import compared_forms, suggest
 from cleaners.names import first_name_key, read_cast
 from cleaners.registry import Context
 from cleaners.structure import Page
@@ -206,16 +206,23 @@ def _word_variants(group: str, members: Sequence[Mentions], glossary: Glossary) 
     for call in members:
         words.update(call.words)
     vocabulary = sorted(words)
+    compared = compared_forms(vocabulary)
     seen: set[str] = set()
     found = []
     for word in vocabulary:
         if word in seen:
             continue
-        others = [w for w in vocabulary if w != word and w not in seen]
+        # Against the whole vocabulary, the word itself and the spellings already reported
+        # left out after: a list without them, made for every word, took longer than the
+        # comparisons themselves.
         close = [
             c.choice
-            for c in suggest(word, others, score_cutoff=VARIANT_CUTOFF, limit=None)
-            if c.choice.casefold().removesuffix("s") != word.casefold().removesuffix("s")
+            for c in suggest(
+                word, vocabulary, score_cutoff=VARIANT_CUTOFF, limit=None, compared=compared
+            )
+            if c.choice != word
+            and c.choice not in seen
+            and c.choice.casefold().removesuffix("s") != word.casefold().removesuffix("s")
             and c.choice.casefold() not in word.casefold()
             and word.casefold() not in c.choice.casefold()
         ]

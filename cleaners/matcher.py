@@ -64,18 +64,31 @@ def sound_similarity(query: str, choice: str) -> float:
     return Levenshtein.normalized_similarity(key, other) * 100.0
 
 
+def compared_forms(choices: Sequence[str]) -> list[str]:
+    """``choices`` as :func:`suggest` compares their spelling: lower case, punctuation
+    read as blanks (rapidfuzz's ``default_process``).
+
+    >>> compared_forms(["Ecutel's", " PhoTags "])
+    ['ecutel s', 'photags']
+    """
+    return [utils.default_process(choice) for choice in choices]
+
+
 def suggest(
     query: str,
     choices: Sequence[str],
     *,
     score_cutoff: float = 75.0,
     limit: int | None = 5,
+    compared: Sequence[str] | None = None,
 ) -> list[Candidate]:
     """Choices that ``query`` may be a mis-hearing of, best first.
 
     Case and surrounding blanks are ignored. Choices whose spelling is too far off to
     reach ``score_cutoff`` even with a perfect sound match are never sound-keyed (the
-    blocking step), so long choice lists stay cheap.
+    blocking step), so long choice lists stay cheap. A caller that ranks many queries
+    against one list passes ``compared``, the list's :func:`compared_forms`, which are
+    then made once instead of once a query (a third of the time).
 
     >>> [(c.choice, round(c.score)) for c in suggest("Accutel", ["Insignia", "Ecutel", "Accel"])]
     [('Ecutel', 87), ('Accel', 83)]
@@ -85,16 +98,27 @@ def suggest(
     []
     """
     floor = max(0.0, (score_cutoff - 100.0 * SOUND_WEIGHT) / (1.0 - SOUND_WEIGHT))
-    found = process.extract(
-        query,
-        choices,
-        scorer=fuzz.ratio,
-        processor=utils.default_process,
-        score_cutoff=floor,
-        limit=None,
-    )
+    if compared is None:
+        found = process.extract(
+            query,
+            choices,
+            scorer=fuzz.ratio,
+            processor=utils.default_process,
+            score_cutoff=floor,
+            limit=None,
+        )
+    else:
+        found = process.extract(
+            utils.default_process(query),
+            compared,
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=floor,
+            limit=None,
+        )
     ranked = []
-    for choice, spelling, index in found:
+    for _, spelling, index in found:
+        choice = choices[index]
         sound = sound_similarity(query, choice)
         score = combine(spelling, sound)
         if score >= score_cutoff:

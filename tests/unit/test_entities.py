@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from annotations.glossary import GlossaryError, add_alias, load_glossaries, parse_glossary
 from annotations.writers import turn_records
 from callscrub.batch import context_for, document_from_bytes
-from cleaners.matcher import DeletionIndex, deletions, suggest
+from cleaners.matcher import DeletionIndex, compared_forms, deletions, suggest
 from cleaners.names import QUOTE_REACH, read_cast
 from cleaners.pipeline import review_document
 from cleaners.registry import Context
@@ -177,6 +177,15 @@ def test_matcher_scores_are_bounded_ranked_and_exact_matches_win(
     assert all(0 <= s <= 100 for s in scores)
     assert ranked[0].score == 100
     assert all(c.score >= max(c.spelling, 0) for c in ranked)
+
+
+@given(names, st.lists(names, max_size=12), st.sampled_from([0.0, 60.0, 85.0]))
+def test_ranking_against_compared_forms_made_once_equals_ranking_against_the_choices(
+    query: str, choices: list[str], cutoff: float
+) -> None:
+    compared = compared_forms(choices)
+    at_once = suggest(query, choices, score_cutoff=cutoff, limit=None, compared=compared)
+    assert at_once == suggest(query, choices, score_cutoff=cutoff, limit=None)
 
 
 @needs_seeds
