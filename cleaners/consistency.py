@@ -209,19 +209,23 @@ def _word_variants(group: str, members: Sequence[Mentions], glossary: Glossary) 
     compared = compared_forms(vocabulary)
     seen: set[str] = set()
     found = []
-    for word in vocabulary:
+    for position, word in enumerate(vocabulary):
         if word in seen:
             continue
-        # Against the whole vocabulary, the word itself and the spellings already reported
-        # left out after: a list without them, made for every word, took longer than the
-        # comparisons themselves.
+        # Only the words after this one: ranking is symmetric, so an earlier word close to
+        # this one has already taken it into its cluster, and an earlier word close to no
+        # word then is close to none now. The compared forms are made once, not once a word.
+        later = slice(position + 1, None)
         close = [
             c.choice
             for c in suggest(
-                word, vocabulary, score_cutoff=VARIANT_CUTOFF, limit=None, compared=compared
+                word,
+                vocabulary[later],
+                score_cutoff=VARIANT_CUTOFF,
+                limit=None,
+                compared=compared[later],
             )
-            if c.choice != word
-            and c.choice not in seen
+            if c.choice not in seen
             and c.choice.casefold().removesuffix("s") != word.casefold().removesuffix("s")
             and c.choice.casefold() not in word.casefold()
             and word.casefold() not in c.choice.casefold()
