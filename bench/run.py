@@ -353,7 +353,7 @@ def main() -> int:
             file_name, size_bytes, peak = peak_memory_ratio(folder)
             print(
                 f"peak Python heap cleaning the largest input of the {label} ({file_name}, "
-                f"{size_bytes:,} B): {peak:,} B = {peak / size_bytes:.1f}x the input"
+                f"{size_bytes:,} B): {peak:,} B = {peak / size_bytes:.2f}x the input"
             )
             budgets.append((f"peak heap / largest input, {label}", peak / size_bytes, "<", 10.0))
     print(f"\n{'budgets: the targets the issues set':<64}{'measured':>9}{'target':>10}")
