@@ -1,10 +1,9 @@
 """Repairs of damaged characters: mojibake, Big5 read as Latin-1, control characters.
 
 Only lines that contain a suspicious character or an HTML entity go to ftfy: the gate
-(:data:`cleaners.tables.SUSPICIOUS_CHARACTER`, :data:`cleaners.tables.HTML_ENTITY`) lets
-ordinary ASCII, bullets and CJK through untouched, which is what makes callscrub faster
-than a bare ftfy pass. Of the lines it stops, those whose only unusual characters are lone
-accented letters (:func:`cleaners.repair.ftfy_leaves_alone`) are let through too.
+(:func:`cleaners.repair.ftfy_may_change`) lets ordinary ASCII, bullets, CJK and lone
+accented letters through untouched, which is what makes callscrub faster than a bare
+ftfy pass.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from annotations.model import Edit
 from cleaners import tables
 from cleaners.registry import Context, Proposal, cleaner
-from cleaners.repair import big5_read_as_latin1, ftfy_fix, ftfy_leaves_alone
+from cleaners.repair import big5_read_as_latin1, ftfy_fix, ftfy_may_change
 from cleaners.structure import REPLACED, Page
 
 _STEP_REASONS = {
@@ -191,8 +190,8 @@ def repair_encoding(page: Page, context: Context) -> Iterator[Proposal]:
         # Only the content: the layout cleaner removes the line's bullet, indentation
         # and trailing blanks, with whatever invisible characters sit among them.
         line_start, line = parsed.start, text[parsed.start : parsed.end]
-        if ftfy_leaves_alone(line):
-            continue
+        if not ftfy_may_change(line):
+            continue  # the hit lay outside the content, or ftfy leaves the line alone
         big5_spans = []
         for run in tables.BIG5_AS_LATIN1.finditer(line):
             chinese = big5_read_as_latin1(run.group())

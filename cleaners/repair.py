@@ -28,6 +28,18 @@ def ftfy_fix(line: str) -> tuple[str, list[tuple[str, str]]]:
     return explained.text, [(action, parameter) for action, parameter in steps]
 
 
+def ftfy_may_change(text: str) -> bool:
+    """The gate in front of ftfy: whether ``text`` holds a character that may carry
+    mojibake or an HTML entity (:data:`cleaners.tables.SUSPICIOUS_CHARACTER`,
+    :data:`cleaners.tables.HTML_ENTITY`), and is not one :func:`ftfy_leaves_alone`.
+
+    >>> ftfy_may_change("Welcome • 歡迎"), ftfy_may_change("André"), ftfy_may_change("cafÃ©")
+    (False, False, True)
+    """
+    gated = tables.SUSPICIOUS_CHARACTER.search(text) or tables.HTML_ENTITY.search(text)
+    return gated is not None and not ftfy_leaves_alone(text)
+
+
 def ftfy_leaves_alone(line: str) -> bool:
     """Whether ``line`` is sure to come out of :func:`ftfy_fix` unchanged: it has no HTML
     entity, and every character outside printable ASCII is a lone Latin-1 letter or sign
@@ -90,7 +102,7 @@ def big5_read_as_latin1(run: str) -> str | None:
 
 
 def repair_text(text: str) -> str:
-    """``text`` with ftfy's repairs, if the encoding cleaner's gate would send it to ftfy.
+    """``text`` with ftfy's repairs, if the gate (:func:`ftfy_may_change`) sends it there.
 
     The site header is replaced whole by a title line written from the metadata read out
     of it, so the company name read there gets the repairs its line would have had.
@@ -98,7 +110,4 @@ def repair_text(text: str) -> str:
     >>> repair_text("AT&amp;T Inc"), repair_text("NestlÃ© SA"), repair_text("Smith Micro")
     ('AT&T Inc', 'Nestlé SA', 'Smith Micro')
     """
-    gated = tables.SUSPICIOUS_CHARACTER.search(text) or tables.HTML_ENTITY.search(text)
-    if gated and not ftfy_leaves_alone(text):
-        return ftfy_fix(text)[0]
-    return text
+    return ftfy_fix(text)[0] if ftfy_may_change(text) else text
