@@ -25,7 +25,7 @@ import ahocorasick
 from annotations.glossary import GLOBAL, Entity, Glossary
 from annotations.model import Annotation, Edit
 from cleaners import tables
-from cleaners.matcher import Candidate, DeletionIndex, suggest
+from cleaners.matcher import Candidate, DeletionIndex, compared_forms, suggest
 from cleaners.names import read_cast
 from cleaners.registry import Context, Proposal, cleaner
 from cleaners.structure import Kind, Page
@@ -323,13 +323,16 @@ def _sound_alikes(scan: _Scan, index: GlossaryIndex, context: Context) -> Iterat
     own = _own_scope(scan, index, context)
     own_keys = {ascii_lower(spelling) for spelling in own}
     choices = [spelling for spelling in own if " " not in spelling]
+    compared = compared_forms(choices)
     for word in sorted(words):
         key = ascii_lower(word)
         if key in own_keys or key.removesuffix("s") in own_keys:
             continue  # the name itself, or its plural ("TAMs", "DTNs")
         ranked = [
             candidate
-            for candidate in suggest(word, choices, score_cutoff=tables.SCOPE_FUZZY_CUTOFF)
+            for candidate in suggest(
+                word, choices, score_cutoff=tables.SCOPE_FUZZY_CUTOFF, compared=compared
+            )
             # "Bioenergy" is not a mis-hearing of "Energy": one spelling inside the other
             if ascii_lower(candidate.choice) not in key
         ]

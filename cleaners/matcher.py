@@ -87,8 +87,8 @@ def suggest(
     Case and surrounding blanks are ignored. Choices whose spelling is too far off to
     reach ``score_cutoff`` even with a perfect sound match are never sound-keyed (the
     blocking step), so long choice lists stay cheap. A caller that ranks many queries
-    against one list passes ``compared``, the list's :func:`compared_forms`, which are
-    then made once instead of once a query (a third of the time).
+    against one list passes ``compared``, the list's :func:`compared_forms`, made once
+    instead of once a query.
 
     >>> [(c.choice, round(c.score)) for c in suggest("Accutel", ["Insignia", "Ecutel", "Accel"])]
     [('Ecutel', 87), ('Accel', 83)]
@@ -98,24 +98,14 @@ def suggest(
     []
     """
     floor = max(0.0, (score_cutoff - 100.0 * SOUND_WEIGHT) / (1.0 - SOUND_WEIGHT))
-    if compared is None:
-        found = process.extract(
-            query,
-            choices,
-            scorer=fuzz.ratio,
-            processor=utils.default_process,
-            score_cutoff=floor,
-            limit=None,
-        )
-    else:
-        found = process.extract(
-            utils.default_process(query),
-            compared,
-            scorer=fuzz.ratio,
-            processor=None,
-            score_cutoff=floor,
-            limit=None,
-        )
+    found = process.extract(
+        utils.default_process(query),
+        compared_forms(choices) if compared is None else compared,
+        scorer=fuzz.ratio,
+        processor=None,
+        score_cutoff=floor,
+        limit=None,
+    )
     ranked = []
     for _, spelling, index in found:
         choice = choices[index]
