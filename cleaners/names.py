@@ -171,10 +171,14 @@ def _sentence_around(text: str, start: int, end: int) -> str:
         sentence_start = 0
     else:
         opening, sentence_start = "… ", text.find(" ", reach_start, start) + 1 or reach_start
-    ends = [found for found in (text.find(". ", end, reach_end), text.find(".\n", end, reach_end))]
+    ends = [
+        found
+        for found in (text.find(". ", end, reach_end), text.find(".\n", end, reach_end))
+        if found != -1
+    ]
     closing = ""
-    if any(found != -1 for found in ends):
-        sentence_end = min(found for found in ends if found != -1) + 1
+    if ends:
+        sentence_end = min(ends) + 1
     elif reach_end == len(text):
         sentence_end = len(text)
     else:
