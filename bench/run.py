@@ -187,9 +187,7 @@ def entity_stage(folder: Path, repeat: int) -> float:
 
     def render_all(context: Context, names: list[str] | None) -> None:
         for document in documents:
-            review = review_document(document, "safe", context, cleaners=names)
-            for suffix in DEFAULT_FORMATS:
-                b"".join(WRITERS[suffix](review))
+            _clean_and_render(document, context, names)
 
     seconds = interleaved(
         repeat,
@@ -276,8 +274,10 @@ def growth_with_size(small: int, large: int, repeat: int) -> float:
     return worst
 
 
-def _clean_and_render(document: Document) -> None:
-    review = review_document(document)
+def _clean_and_render(
+    document: Document, context: Context | None = None, cleaners: list[str] | None = None
+) -> None:
+    review = review_document(document, "safe", context, cleaners=cleaners)
     for suffix in DEFAULT_FORMATS:
         b"".join(WRITERS[suffix](review))
 
