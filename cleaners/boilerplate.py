@@ -11,35 +11,55 @@ from collections.abc import Iterator
 from annotations.model import Edit
 from cleaners import tables
 from cleaners.registry import Context, Proposal, cleaner
-from cleaners.structure import Kind, Line, Page
+from cleaners.structure import Kind, Line, Page, match_header
 
 
 def title_line(page: Page) -> str:
-    """The English title callscrub writes for the page's metadata.
+    """The English title callscrub writes for the page's metadata: what the header said.
 
     >>> from cleaners.structure import parse
     >>> title_line(parse("Smith Micro Software Inc (SMSI) 2008 Q2 法說會逐字稿\\n\\nOperator"))
     'Smith Micro Software Inc (SMSI) 2008 Q2 Earnings Call Transcript'
-    >>> title_line(parse("Smith Micro Software Inc 2008 Q2 法說會逐字稿\\n\\nOperator"))
-    'Smith Micro Software Inc 2008 Q2 Earnings Call Transcript'
+    >>> title_line(parse("Smith Micro Software Inc 2008 法說會逐字稿\\n\\nOperator"))
+    'Smith Micro Software Inc 2008 Earnings Call Transcript'
     >>> title_line(parse("Operator\\nWelcome."))
     'Earnings Call Transcript'
     """
     meta = page.metadata
-    if meta.company and meta.fiscal_year and meta.fiscal_quarter:
-        ticker = f" ({meta.ticker})" if meta.ticker else ""
-        return (
-            f"{meta.company}{ticker} {meta.fiscal_year} Q{meta.fiscal_quarter} "
-            f"{tables.TITLE_SUFFIX}"
+    parts = (
+        meta.company,
+        meta.ticker and f"({meta.ticker})",
+        meta.fiscal_year and str(meta.fiscal_year),
+        meta.fiscal_quarter and f"Q{meta.fiscal_quarter}",
+        tables.TITLE_SUFFIX,
+    )
+    return " ".join(part for part in parts if part)
+
+
+def _moved_to_metadata(page: Page) -> str:
+    """What the header said of the call, as the removal's reason lists it."""
+    meta = page.metadata
+    fields = [
+        name
+        for name, value in (
+            ("company", meta.company),
+            ("ticker", meta.ticker),
+            ("year", meta.fiscal_year),
+            ("quarter", meta.fiscal_quarter),
         )
-    return tables.TITLE_SUFFIX
+        if value
+    ]
+    if not fields:
+        return "it names no company or period"
+    listed = fields[0] if len(fields) == 1 else f"{', '.join(fields[:-1])} and {fields[-1]}"
+    return f"{listed} moved to metadata"
 
 
 def _company_repair(page: Page, header: Line) -> str:
     """What reading the metadata repaired in the header's company name, for the reason."""
-    written = tables.HEADER.fullmatch(page.text, header.start, header.end)
-    company = written["company"].strip() if written else None
-    if company is None or company == page.metadata.company:
+    written = match_header(page.text, header.start, header.end)
+    company = (written["company"] or "").strip() if written else ""
+    if not company or company == page.metadata.company:
         return ""
     return f" (company name repaired: {company!r} -> {page.metadata.company!r})"
 
@@ -73,8 +93,8 @@ def remove_boilerplate(page: Page, context: Context) -> Iterator[Proposal]:
                 title_line(page),
                 "boilerplate",
                 f"site header {text[line.start : line.end]!r} ({tables.HEADER_LABELS[0]} = "
-                f"'{tables.HEADER_GLOSS}'): company, ticker, year and quarter moved to "
-                f"metadata{_company_repair(page, line)}; English title line written instead",
+                f"'{tables.HEADER_GLOSS}'): {_moved_to_metadata(page)}"
+                f"{_company_repair(page, line)}; English title line written instead",
                 1.0,
             )
         elif line.kind in (Kind.LABEL, Kind.DISCLAIMER):

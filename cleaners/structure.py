@@ -234,11 +234,26 @@ def _as_repaired(content: str) -> str:
     return html.unescape(content) if "&" in content else content
 
 
+def match_header(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """``text[start:end]`` read as the site's header or callscrub's title line, with or
+    without its period.
+
+    >>> match_header("Acme Corp (ACME) 2021 Q2 法說會逐字稿").group("ticker", "year", "quarter")
+    ('ACME', '2021', '2')
+    >>> match_header("Acme Corp (ACME) 法說會逐字稿").group("company", "ticker", "year")
+    ('Acme Corp', 'ACME', None)
+    >>> match_header("Welcome to the Acme call.") is None
+    True
+    """
+    end = len(text) if end is None else end
+    return tables.HEADER.fullmatch(text, start, end) or tables.HEADER_UNDATED.fullmatch(
+        text, start, end
+    )
+
+
 def _boilerplate_kind(content: str, index: int) -> tuple[Kind, None] | None:
     if index < 3:
-        if content == tables.TITLE_SUFFIX:
-            return (Kind.TITLE, None)
-        header = tables.HEADER.fullmatch(content)
+        header = match_header(content)
         if header:
             tail = header["tail"].strip()
             if tail == tables.TITLE_SUFFIX:
@@ -481,12 +496,13 @@ def read_metadata(text: str, lines: tuple[Line, ...]) -> Metadata:
     """
     for line in lines[:3]:
         if line.kind in (Kind.HEADER, Kind.TITLE):
-            header = tables.HEADER.fullmatch(text, line.start, line.end)
+            header = match_header(text, line.start, line.end)
             if header:
+                company, year, quarter = header.group("company", "year", "quarter")
                 return Metadata(
-                    company=repair_text(header["company"].strip()),
+                    company=repair_text(company.strip()) if company else None,
                     ticker=header["ticker"],
-                    fiscal_year=int(header["year"]),
-                    fiscal_quarter=int(header["quarter"]),
+                    fiscal_year=int(year) if year else None,
+                    fiscal_quarter=int(quarter) if quarter else None,
                 )
     return Metadata()

@@ -7,18 +7,26 @@ import string
 
 # --- boilerplate -------------------------------------------------------------------
 
-#: The site's header: ``Smith Micro Software Inc (SMSI) 2008 Q2 法說會逐字稿``. The tail
-#: after the quarter is the Chinese label, possibly mangled by a bad decode, or the
-#: English title callscrub writes in its place.
-HEADER = re.compile(  # the ticker in half- or full-width parentheses, or none
-    r"(?P<company>\S.*?)\s*(?:[(（](?P<ticker>[A-Z0-9][A-Z0-9.\-]{0,9})[)）]\s*)?"
-    r"(?P<year>(?:19|20)\d\d)\s*Q(?P<quarter>[1-4])(?P<tail>.*)"
-)
 HEADER_LABELS = ("法說會逐字稿", "法说会逐字稿")
 HEADER_GLOSS = "earnings call transcript"
 
 #: The title line callscrub writes; re-reading it must propose nothing.
 TITLE_SUFFIX = "Earnings Call Transcript"
+
+_TICKER = r"(?:[(（](?P<ticker>[A-Z0-9][A-Z0-9.\-]{0,9})[)）]\s*)?"  # half- or full-width
+#: The site's header: ``Smith Micro Software Inc (SMSI) 2008 Q2 法說會逐字稿``. The tail
+#: after the quarter is the Chinese label, possibly mangled by a bad decode, or the
+#: English title callscrub writes in its place.
+HEADER = re.compile(
+    rf"(?:(?P<company>\S.*?)\s*)??{_TICKER}(?P<year>(?:19|20)\d\d)\s*Q(?P<quarter>[1-4])(?P<tail>.*)"
+)
+#: A header that lacks the period or part of it (``Acme Corp (ACME) 法說會逐字稿``,
+#: ``Acme Corp 2021 法說會逐字稿``): with no quarter to anchor it, only the label itself,
+#: unmangled, or callscrub's English title, says the line is the header.
+HEADER_UNDATED = re.compile(
+    rf"(?:(?P<company>\S.*?)\s*)??{_TICKER}(?:(?P<year>(?:19|20)\d\d)\s*)?"
+    rf"(?:Q(?P<quarter>[1-4])\s*)?(?P<tail>{'|'.join([*HEADER_LABELS, TITLE_SUFFIX])})"
+)
 
 #: Section labels of the page, with their English gloss.
 SECTION_LABELS: dict[str, str] = {

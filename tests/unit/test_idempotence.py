@@ -97,6 +97,41 @@ def test_a_header_with_a_numeric_ticker_or_none_becomes_metadata_and_title(
     assert changed_again(review.rendering.text) == []
 
 
+@pytest.mark.parametrize(
+    ("header", "metadata", "moved"),
+    [
+        # each of these stayed in the clean text, Chinese label and all
+        (
+            "Smith Micro Software Inc (SMSI) 法說會逐字稿",
+            ("Smith Micro Software Inc", "SMSI", None, None),
+            "company and ticker moved to metadata",
+        ),
+        ("Acme Corp 2021 法说会逐字稿", ("Acme Corp", None, 2021, None), "company and year"),
+        ("(ACME) 2021 Q4 法說會逐字稿", (None, "ACME", 2021, 4), "ticker, year and quarter"),
+        ("法說會逐字稿", (None, None, None, None), "it names no company or period"),
+    ],
+)
+def test_a_header_without_its_period_or_company_still_becomes_metadata_and_title(
+    header: str, metadata: tuple[str | None, str | None, int | None, int | None], moved: str
+) -> None:
+    review = cleaned(f"{header}\n\n完整原文\n\n  • Operator\n\n  • Welcome.\n")
+    meta = review.proposals.metadata
+    assert (meta.company, meta.ticker, meta.fiscal_year, meta.fiscal_quarter) == metadata
+    title, rest = review.rendering.text.split("\n\n", 1)
+    assert title.endswith("Earnings Call Transcript") and rest == "Operator\n\nWelcome.\n"
+    header_edit = next(e for e in review.proposals.edits if e.cleaner == "boilerplate")
+    assert moved in header_edit.reason
+    again = cleaned(review.rendering.text)
+    assert again.proposals.metadata == meta
+    assert changed_again(review.rendering.text) == []
+
+
+def test_a_line_that_only_mentions_the_label_is_not_the_header() -> None:
+    review = cleaned("Operator\n\nWelcome to our 法說會逐字稿 page, 2021 Q2.\n")
+    assert review.proposals.metadata.company is None
+    assert "法說會逐字稿" in review.rendering.text
+
+
 def test_a_ticker_in_full_width_parentheses_reads_as_one_in_half_width() -> None:
     review = cleaned("Smith Micro Software Inc（SMSI）2008 Q2 法說會逐字稿\n\nOperator\nHi.\n")
     assert (review.proposals.metadata.company, review.proposals.metadata.ticker) == (
