@@ -33,7 +33,15 @@ _TITLE_AFTER = re.compile(
 _LOWER_WORD = re.compile(r"[a-z]+")
 
 #: Evidence kinds, their weight, and how they read in a reason.
-WEIGHTS = {"introduction": 3.0, "self": 4.0, "handover": 2.0, "roster": 2.0, "greeting": 1.5}
+WEIGHTS = {
+    "introduction": 3.0,
+    "self-introduction": 4.0,
+    "handover": 2.0,
+    "roster": 2.0,
+    "greeting": 1.5,
+}
+#: Kinds that name a titled speaker firmly enough alone; a greeting alone is a first name.
+FIRM_EVIDENCE = frozenset({"roster", "handover", "self-introduction"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +124,14 @@ def title_similarity(evidence: str, title: str) -> float:
     0.8
     >>> title_similarity("our CEO", "Executive Vice President and Chief Financial Officer")
     0.0
+
+    Only the title in what the call says counts, not the words around it:
+
+    >>> title_similarity("VF's recently appointed CFO", "EVP and Chief Financial Officer")
+    0.8
     """
-    said, written = title_words(evidence), title_words(title)
+    said = {word for word in title_words(evidence) if _is_title_word(word)}
+    written = title_words(title)
     if not said or not written:
         return 0.0
     officers_said = {word for word in said if word.startswith("chief-")}
@@ -126,6 +140,12 @@ def title_similarity(evidence: str, title: str) -> float:
         return 0.0
     shared = len(said & written)
     return round(0.7 * shared / len(said) + 0.3 * shared / len(said | written), 3)
+
+
+def _is_title_word(word: str) -> bool:
+    """A word of :func:`title_words` that only a title says: one of ``TITLE_WORDS`` or a
+    compound ("chief-financial-officer", "vice-president")."""
+    return word in tables.TITLE_WORDS or "-" in word
 
 
 #: How far a quoted sentence runs either side of the words it quotes.
@@ -211,6 +231,8 @@ def _read_cast(page: Page) -> Cast:
             _read_introductions(cast, index, body, base)
         elif turn.role == "analyst" and not turn.speaker:
             _read_self_introduction(cast, index, body)
+        elif _named_by_evidence(turn):
+            _read_own_name(cast, index, body)
         _read_handover(cast, index, body)
         if turn.section == "presentation":
             _read_roster(cast, body)
@@ -252,19 +274,43 @@ def _read_introductions(cast: Cast, index: int, body: str, base: int) -> None:
             )
 
 
+def _self_introductions(body: str) -> Iterator[tuple[str, str]]:
+    """Each name a turn's speaker gives themself near its start, with the sentence saying
+    it; not a name cut short by what follows it ("this is Idaho Power's").
+
+    >>> list(_self_introductions("Hi. It's Kelly. This is Idaho Power's. I'm Kelly Wall."))
+    [('Kelly', "It's Kelly."), ('Kelly Wall', "I'm Kelly Wall.")]
+    """
+    for match in tables.SELF_INTRODUCTION.finditer(body[:300]):
+        name = clean_person(match["name"])
+        if name and match["name"].endswith(name.rsplit(None, 1)[-1]):
+            yield name, _sentence_around(body, match.start(), match.end())
+
+
 def _read_self_introduction(cast: Cast, index: int, body: str) -> None:
-    match = tables.SELF_INTRODUCTION.search(body[:300])
-    name = clean_person(match["name"]) if match else None
-    if match and name and " " in name:
+    full_names = (found for found in _self_introductions(body) if " " in found[0])
+    name, quote = next(full_names, ("", ""))
+    if name:
         cast.people.add(name)
         cast.analysts.add(name)
-        quote = _sentence_around(body, match.start(), match.end())
         for following in range(index, len(cast.page.turns)):
             turn = cast.page.turns[following]
             if turn.role == "operator":
                 break
             if turn.role == "analyst":
-                cast.evidence[following].append(Evidence(name, "self", quote, WEIGHTS["self"]))
+                cast.evidence[following].append(
+                    Evidence(name, "self-introduction", quote, WEIGHTS["self-introduction"])
+                )
+
+
+def _read_own_name(cast: Cast, index: int, body: str) -> None:
+    """An executive answering under a lost name who says it: "Hey, Alex. This is Steve
+    Olsen.", "It's Kelly." (a first name stands for the one full name the call knows)."""
+    name, quote = next(_self_introductions(body), ("", ""))
+    if name:
+        cast.evidence[index].append(
+            Evidence(name, "self-introduction", quote, WEIGHTS["self-introduction"])
+        )
 
 
 def _read_handover(cast: Cast, index: int, body: str) -> None:
@@ -352,7 +398,9 @@ def _restore(cast: Cast) -> dict[int, tuple[str, float, str]]:
         if _named_by_evidence(turn):
             groups[title_words(turn.title)].append(index)
         elif turn.role == "analyst" and not turn.speaker and turn.title:
-            named = [e for e in cast.evidence[index] if e.kind in ("introduction", "self")]
+            named = [
+                e for e in cast.evidence[index] if e.kind in ("introduction", "self-introduction")
+            ]
             if named:
                 evidence = max(named, key=lambda e: e.weight)
                 source = (
@@ -376,7 +424,7 @@ def _restore(cast: Cast) -> dict[int, tuple[str, float, str]]:
         for index in members:
             for evidence in cast.evidence[index]:
                 full_name = _full_name(cast, evidence.name)
-                if full_name is None or evidence.kind in ("introduction", "self"):
+                if full_name is None or evidence.kind == "introduction":
                     continue
                 totals[full_name] += evidence.weight
                 if evidence.quote not in quotes[full_name]:
@@ -396,7 +444,7 @@ def _restore(cast: Cast) -> dict[int, tuple[str, float, str]]:
             continue
         taken_titles.add(key)
         taken_names.add(name)
-        confidence = 0.92 if len(how) >= 2 else 0.86 if how & {"roster", "handover"} else 0.8
+        confidence = 0.92 if len(how) >= 2 else 0.86 if how & FIRM_EVIDENCE else 0.8
         evidence_text = "; ".join(repr(quote) for quote in said[:3])
         reason = f"name from the call's {', '.join(sorted(how))}: {evidence_text}"
         for index in groups[key]:

@@ -338,18 +338,26 @@ _FIRM_JOIN = r"[ \t]+(?:&[ \t]+|and[ \t]+|of[ \t]+)?"
 _FIRM = rf"(?:the\s+)?(?P<firm>{_FIRM_WORD}(?:{_FIRM_JOIN}{_FIRM_WORD}){{0,5}})"
 
 #: The operator introducing an analyst: "our next question comes from Maynard Um with UBS",
-#: "we'll take our next question from Katy Huberty", "Bobby Griffin with Raymond James,
-#: your line is open".
-_LINE_OPEN = r",?\s+(?:your\s+line\s+is\s+(?:now\s+)?(?:open|live)|please\s+(?:go\s+ahead|proceed))"
+#: "we'll take our next question from Katy Huberty", "your next question line of David
+#: McGregor", "Next, we will hear from Roger Read", "Bobby Griffin with Raymond James, your
+#: line is open", "Kyle Joseph with Jefferies. Your line is open."
+_LINE_OPEN = (
+    r"(?:,?\s+(?:your\s+line\s+is\s+(?:now\s+)?(?:open|live)|please\s+(?:go\s+ahead|proceed))"
+    r"|\.\s+Your\s+line\s+is\s+(?:now\s+)?(?:open|live))"
+)
 _OPEN_FIRM = _FIRM.replace("firm", "open_firm")
 INTRODUCTION = re.compile(
-    r"(?:\b(?:question|questions|follow-up|line|go|take)\b[^.?!\]]{0,40}?\b(?:from|to)\s+"
-    rf"(?:(?:the\s+)?line\s+of\s+)?(?P<name>{PERSON})(?:\s+(?:with|from|of|at)\s+{_FIRM})?)"
+    r"(?:\b(?:question|questions|follow-up|line|go|take|next\b[^.?!\]]{0,20}?\bhear)\b"
+    r"[^.?!\]]{0,40}?(?:\b(?:from|to)\s+(?:(?:the\s+)?line\s+of\s+)?|\bline\s+of\s+)"
+    rf"(?P<name>{PERSON})(?:\s+(?:with|from|of|at)\s+{_FIRM})?)"
     rf"|(?:(?P<open_name>{PERSON})(?:\s+(?:with|from|of|at)\s+{_OPEN_FIRM})?{_LINE_OPEN})"
 )
-#: An analyst naming themself: "This is actually Pat Baumann on for Steve Tusa."
+#: A speaker naming themself: "This is actually Pat Baumann on for Steve Tusa.", "It's
+#: Kelly." A first name alone ends its clause: "this is Idaho primarily" names no one.
 SELF_INTRODUCTION = re.compile(
-    rf"\b(?:[Tt]his\s+is|[Ii]t's|I'm)\s+(?:actually\s+)?(?P<name>{PERSON})\b"
+    # opens with a class of characters, as HANDOVER does: a third of the time of `\b(?:...)`
+    r"[TtIi](?<!\w[TtIi])(?:(?<=[Tt])his\s+is|(?<=[Ii])t's|(?<=I)'m)\s+(?:actually\s+)?"
+    rf"(?P<name>{PERSON}\b|{FIRST_NAME}(?=[.,;!?]))"
 )
 #: A hand-over: "I will now turn the conference over to Bruce Quigley, VP of Investor
 #: Relations", "turn the call over to our CEO Douglas Lindsay", "turn it over to Noel".
@@ -359,7 +367,7 @@ HANDOVER = re.compile(
     r"[lwthp](?:(?<=l)ike\s+to\s+introduce\s+|(?<=w)ant\s+to\s+introduce\s+"
     r"|(?:(?<=t)urn|(?<=h)and|(?<=p)ass)(?:ing)?\s+(?:the\s+(?:call|conference|floor|program|presentation)\s+|"
     r"it\s+|things\s+)?(?:back\s+)?(?:over\s+)?to\s+)(?:our\s+|my\s+colleague,?\s+)?"
-    r"(?:(?P<role>(?:[A-Z][A-Za-z&]*\s+){0,5}?(?:CEO|CFO|COO|CTO|President|Officer|Chairman|"
+    r"(?:(?P<role>(?:(?:[A-Z][A-Za-z&]*(?:['’]s)?|and|of)\s+){0,6}?(?:CEO|CFO|COO|CTO|President|Officer|Chairman|"
     r"Director|Treasurer|Controller))\s*,?\s+)?"
     rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>{PERSON}|{FIRST_NAME})"
     r"(?:,\s+(?:our\s+)?(?P<title>[A-Z][^.;\n]{3,120}))?"

@@ -99,7 +99,7 @@ def test_lost_names_in_layout_b_are_restored_against_gold() -> None:
                 same = _name_key(mine["speaker"])[1] == _name_key(theirs["speaker"])[1]
                 right += same
                 wrong += not same
-    assert right / total >= 0.90, (right, wrong, total)
+    assert right / total >= 0.94, (right, wrong, total)
     assert wrong / total <= 0.02, (right, wrong, total)
 
 
@@ -245,6 +245,57 @@ def test_an_analysts_firm_stops_at_the_end_of_its_line() -> None:
     )
     cast = read_cast(page, Context())
     assert cast.firms == {"Peter Grom": "UBS"}
+
+
+#: An operator's introductions as calls of the real corpus word them (layout B).
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "Your next question line of David McGregor with Longbow Research.",  # AOS
+        "Next, we will hear from David McGregor with Longbow Research. Your line is open.",  # MPC
+        "David McGregor with Longbow Research. Your line is open.",  # AAN
+        "Our next question comes from the line of David McGregor with Longbow Research.",
+    ],
+)
+def test_the_operators_introduction_names_the_analyst_and_the_firm(introduction: str) -> None:
+    page = parse(f"Operator\n{introduction}\n- Analyst\nHi, thanks.\n")
+    cast = read_cast(page, Context())
+    assert cast.firms == {"David McGregor": "Longbow Research"}
+    assert cast.restored[1][0] == "David McGregor"
+
+
+def test_a_hand_over_through_a_possessive_title_names_the_next_speaker() -> None:
+    page = parse(  # EXP: the title runs through "Eagle's" and "and"
+        "Operator\nAt this time, I would like to turn the call over to Eagle's President and "
+        "Chief Executive Officer, Mr. Michael Haack. Mr. Haack, please go ahead, sir.\n"
+        "- President And Chief Executive Officer\nThank you.\n"
+    )
+    assert read_cast(page, Context()).restored[1][0] == "Michael Haack"
+
+
+def test_a_roster_title_counts_its_title_words_not_the_words_around_them() -> None:
+    page = parse(  # VFC: "recently appointed" is not part of the title
+        "Operator\nWelcome.\n- Vice President, Investor Relations\nJoining me today will be "
+        "VF's Chairman and Chief Executive Officer, Steve Rendle and recently appointed Chief "
+        "Financial Officer, Matt Puckett. Steve?\n- Chairman and Chief Executive Officer\n"
+        "Thanks.\n- Executive Vice President and Chief Financial Officer\nThanks, Steve.\n"
+    )
+    restored = read_cast(page, Context()).restored
+    assert (restored[2][0], restored[3][0]) == ("Steve Rendle", "Matt Puckett")
+
+
+def test_an_executive_who_says_their_name_is_named_and_a_first_name_needs_a_clause_end() -> None:
+    page = parse(  # AAN and IDA
+        "Operator\nWelcome.\n- Vice President, Investor Relations\nWith me are Steve Olsen, "
+        "our President; and Kelly Wall, our Treasurer.\n"
+        "- President\nHey, Alex. This is Steve Olsen. Sure.\n"
+        "- Chief Financial Officer\nYes, Kyle. It's Kelly. We grew.\n"
+        "- Chief Operating Officer\nRates rose, and this is Idaho primarily that I mean.\n"
+    )
+    restored = read_cast(page, Context()).restored
+    assert restored[2][0] == "Steve Olsen"
+    assert restored[3][0] == "Kelly Wall"
+    assert 4 not in restored
 
 
 def test_a_hand_over_title_stops_at_the_end_of_its_line() -> None:

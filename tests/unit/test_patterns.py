@@ -32,10 +32,14 @@ PLAIN_HANDOVER = re.compile(
     r"(?:(?:like|want)\s+to\s+introduce\s+|(?:turn|hand|pass)(?:ing)?\s+"
     r"(?:the\s+(?:call|conference|floor|program|presentation)\s+|it\s+|things\s+)?"
     r"(?:back\s+)?(?:over\s+)?to\s+)(?:our\s+|my\s+colleague,?\s+)?"
-    r"(?:(?P<role>(?:[A-Z][A-Za-z&]*\s+){0,5}?(?:CEO|CFO|COO|CTO|President|Officer|Chairman|"
+    r"(?:(?P<role>(?:(?:[A-Z][A-Za-z&]*(?:['’]s)?|and|of)\s+){0,6}?(?:CEO|CFO|COO|CTO|President|Officer|Chairman|"
     r"Director|Treasurer|Controller))\s*,?\s+)?"
     rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>{PLAIN_PERSON.pattern}|{tables.FIRST_NAME})"
     r"(?:,\s+(?:our\s+)?(?P<title>[A-Z][^.;]{3,120}))?"
+)
+PLAIN_SELF_INTRODUCTION = re.compile(
+    rf"\b(?:[Tt]his\s+is|[Ii]t's|I'm)\s+(?:actually\s+)?"
+    rf"(?P<name>{PLAIN_PERSON.pattern}\b|{tables.FIRST_NAME}(?=[.,;!?]))"
 )
 PLAIN_QUEUE_OPENS = re.compile(
     r"(?i)operator instructions|question[- ]and[- ]answer|\bQ\s*&\s*A\b|first question|"
@@ -60,7 +64,8 @@ WORDS = [
     "turning it back to", "hand the floor over to", "band it over to", "passing things to",
     "question-and-answer", "questions in the queue", "first question", "open the floor for",
     "open the lines up to questions", "operator instructions", "operator sign-off",
-    "squestion comes",
+    "squestion comes", "This is", "this is", "It's", "it's", "I'm", "actually", "Kelly.",
+    "xthis is", "Iit's", "i'm", "Bit's",
 ]
 # fmt: on
 SEPARATORS = [" ", "  ", "\n", ", ", ". ", "; ", " (", ") ", " .", " ,", "\n  ", "’", "-"]
@@ -86,6 +91,7 @@ NEAR_MISSES = [
     "IQ&A and Q & A", "squestion comes from Ann", "Operator Sign-Off",
     "Chief Financial Officer Ann Lee, and the band will play",
     "x1 N0Ls  ,  a .\n  b", "2015 5G B52s l0",
+    "Hi. This is Ann Lee. It's Ann, xthis is Ann Lee, Bit's Ann. i'm Ann.", "I'm actually Ann.",
 ]
 # fmt: on
 
@@ -112,6 +118,13 @@ def test_person_finds_what_its_plain_spelling_finds(text: str) -> None:
 @with_near_misses
 def test_handover_finds_what_its_plain_spelling_finds(text: str) -> None:
     assert spans(tables.HANDOVER, text) == spans(PLAIN_HANDOVER, text)
+
+
+@settings(max_examples=1000)
+@given(texts)
+@with_near_misses
+def test_self_introduction_finds_what_its_plain_spelling_finds(text: str) -> None:
+    assert spans(tables.SELF_INTRODUCTION, text) == spans(PLAIN_SELF_INTRODUCTION, text)
 
 
 @settings(max_examples=1000)
