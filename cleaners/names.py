@@ -229,7 +229,9 @@ def _read_cast(page: Page) -> Cast:
         base = turn.paragraphs[0][0]
         if turn.role == "operator":
             _read_introductions(cast, index, body, base)
-        elif turn.role == "analyst" and not turn.speaker:
+        elif "question" in body and tables.NEXT_QUESTION.search(body):
+            _read_introductions(cast, index, body, base, misplaced=True)
+        if turn.role == "analyst" and not turn.speaker:
             _read_self_introduction(cast, index, body)
         elif _named_by_evidence(turn):
             _read_own_name(cast, index, body)
@@ -248,8 +250,20 @@ def _named_by_evidence(turn: Turn) -> bool:
     return not turn.speaker and bool(turn.title) and turn.role not in ("operator", "analyst")
 
 
-def _read_introductions(cast: Cast, index: int, body: str, base: int) -> None:
+def _read_introductions(
+    cast: Cast, index: int, body: str, base: int, misplaced: bool = False
+) -> None:
+    """The operator's introductions of analysts. A ``misplaced`` one is in another
+    speaker's turn, where the page lost the operator's line before it ("Thank you. Our
+    next question comes from Thomas Allen with Morgan Stanley."): it counts only in the
+    operator's words for it, and it supersedes the introduction read before it."""
     for match in tables.INTRODUCTION.finditer(body):
+        if misplaced and not tables.NEXT_QUESTION.search(
+            body, max(0, match.start() - 12), match.end()
+        ):
+            continue
+        if tables.HANDING_OVER.search(match.group()):
+            continue  # "no further questions in the queue, I'll turn it back to Michael Weitz"
         group = "name" if match["name"] else "open_name"
         firm_group = "firm" if group == "name" else "open_firm"
         name = clean_person(match[group])
@@ -263,6 +277,10 @@ def _read_introductions(cast: Cast, index: int, body: str, base: int) -> None:
             if turn.role == "operator":
                 break
             if turn.role == "analyst" or not turn.title:
+                if misplaced:
+                    cast.evidence[following] = [
+                        e for e in cast.evidence[following] if e.kind != "introduction"
+                    ]
                 cast.evidence[following].append(
                     Evidence(name, "introduction", quote, WEIGHTS["introduction"])
                 )

@@ -264,6 +264,36 @@ def test_the_operators_introduction_names_the_analyst_and_the_firm(introduction:
     assert cast.restored[1][0] == "David McGregor"
 
 
+def test_an_introduction_in_a_turn_that_lost_the_operators_line_names_the_next_analyst() -> None:
+    page = parse(  # DRH: the operator's line before "Our next question" is lost
+        "Operator\nOur next question comes from Dany Asad with Bank of America.\n- Analyst\n"
+        "Hi. How is demand?\n- Chief Executive Officer\nStrong.\n- Analyst\nUnderstood. Thank "
+        "you. Our next question comes from Thomas Allen with Morgan Stanley. Your line is now "
+        "open.\n- Analyst\nThanks. Two questions.\n- Chief Executive Officer\nSure. A good "
+        "question, we took a question from Dany Asad on that.\n- Analyst\nGot it.\n"
+    )
+    cast = read_cast(page, Context())
+    assert [cast.restored[index][0] for index in (1, 3, 4, 6)] == [
+        "Dany Asad",
+        "Dany Asad",
+        "Thomas Allen",
+        "Thomas Allen",  # an executive's "a question from Dany Asad" is no introduction
+    ]
+    assert cast.firms["Thomas Allen"] == "Morgan Stanley"
+
+
+def test_a_closing_hand_over_after_the_queue_empties_is_no_introduction() -> None:
+    page = parse(  # WWE: "questions ... to Michael Weitz" read as an analyst's introduction
+        "Operator\nI will now turn the call over to Michael Weitz, SVP, Investor Relations.\n"
+        "- SVP, Investor Relations\nWelcome.\nOperator\nWith no further questions in the "
+        "queue, I'll turn it back to Michael Weitz for closing remarks.\n"
+        "- SVP, Investor Relations\nThanks all.\n"
+    )
+    cast = read_cast(page, Context())
+    assert "Michael Weitz" not in cast.analysts
+    assert cast.restored[1][0] == cast.restored[3][0] == "Michael Weitz"
+
+
 def test_a_hand_over_through_a_possessive_title_names_the_next_speaker() -> None:
     page = parse(  # EXP: the title runs through "Eagle's" and "and"
         "Operator\nAt this time, I would like to turn the call over to Eagle's President and "

@@ -41,6 +41,7 @@ PLAIN_SELF_INTRODUCTION = re.compile(
     rf"\b(?:[Tt]his\s+is|[Ii]t's|I'm)\s+(?:actually\s+)?"
     rf"(?P<name>{PLAIN_PERSON.pattern}\b|{tables.FIRST_NAME}(?=[.,;!?]))"
 )
+PLAIN_NEXT_QUESTION = re.compile(r"(?:[Nn]ext|[Ff]irst) question\b")
 PLAIN_QUEUE_OPENS = re.compile(
     r"(?i)operator instructions|question[- ]and[- ]answer|\bQ\s*&\s*A\b|first question|"
     r"\bquestions?\b.{0,40}\b(?:queue|line|comes?|from)\b|open (?:the )?(?:call|floor|line)s? "
@@ -65,7 +66,8 @@ WORDS = [
     "question-and-answer", "questions in the queue", "first question", "open the floor for",
     "open the lines up to questions", "operator instructions", "operator sign-off",
     "squestion comes", "This is", "this is", "It's", "it's", "I'm", "actually", "Kelly.",
-    "xthis is", "Iit's", "i'm", "Bit's",
+    "xthis is", "Iit's", "i'm", "Bit's", "next", "Next", "first", "First", "question",
+    "questions", "next question", "First question", "nexts question",
 ]
 # fmt: on
 SEPARATORS = [" ", "  ", "\n", ", ", ". ", "; ", " (", ") ", " .", " ,", "\n  ", "’", "-"]
@@ -91,6 +93,7 @@ NEAR_MISSES = [
     "IQ&A and Q & A", "squestion comes from Ann", "Operator Sign-Off",
     "Chief Financial Officer Ann Lee, and the band will play",
     "x1 N0Ls  ,  a .\n  b", "2015 5G B52s l0",
+    "our next question, First questions, first  question, nextquestion, Next question",
     "Hi. This is Ann Lee. It's Ann, xthis is Ann Lee, Bit's Ann. i'm Ann.", "I'm actually Ann.",
 ]
 # fmt: on
@@ -125,6 +128,14 @@ def test_handover_finds_what_its_plain_spelling_finds(text: str) -> None:
 @with_near_misses
 def test_self_introduction_finds_what_its_plain_spelling_finds(text: str) -> None:
     assert spans(tables.SELF_INTRODUCTION, text) == spans(PLAIN_SELF_INTRODUCTION, text)
+
+
+@settings(max_examples=1000)
+@given(texts)
+@with_near_misses
+def test_next_question_is_where_its_plain_spelling_finds_it(text: str) -> None:
+    found = [m.end() for m in tables.NEXT_QUESTION.finditer(text)]
+    assert found == [m.end() for m in PLAIN_NEXT_QUESTION.finditer(text)]
 
 
 @settings(max_examples=1000)
