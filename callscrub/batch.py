@@ -172,12 +172,16 @@ def _output_folder_inside(folder: Path, out: str) -> Path | None:
     return resolved if folder.resolve() in resolved.parents else None
 
 
-def collect_jobs(paths: Iterable[str], out: str) -> tuple[list[Job], list[Report]]:
+def collect_jobs(
+    paths: Iterable[str], out: str, writes: bool = True
+) -> tuple[list[Job], list[Report]]:
     """Expand files and folders (``*.txt``, recursively; local or fsspec URLs) into jobs
     with distinct outputs.
 
     Problems found here (a missing path, two inputs that would write the same output, an
-    output that would overwrite an input) come back as failed reports.
+    output that would overwrite an input) come back as failed reports. A run that only
+    reads (``writes=False``: ``callscrub entities``) has no outputs to collide: it takes
+    every input once, however many arguments name it.
     """
     jobs: list[Job] = []
     failures: list[Report] = []
@@ -189,6 +193,8 @@ def collect_jobs(paths: Iterable[str], out: str) -> tuple[list[Job], list[Report
         jobs.extend(found)
         if problem:
             failures.append(Report(raw, error=problem))
+    if not writes:
+        return list({_resolved(job.path): job for job in jobs}.values()), failures
     inputs = {_resolved(job.path) for job in jobs}
     claimed: dict[str, str] = {}
     kept: list[Job] = []
@@ -199,7 +205,13 @@ def collect_jobs(paths: Iterable[str], out: str) -> tuple[list[Job], list[Report
                 Report(job.path, error="output would overwrite an input; choose another --out")
             )
         elif stem in claimed:
-            failures.append(Report(job.path, error=f"output name collides with {claimed[stem]}"))
+            failures.append(
+                Report(
+                    job.path,
+                    error=f"output name collides with {claimed[stem]}'s: clean their common "
+                    "folder instead, or each into its own --out",
+                )
+            )
         else:
             claimed[stem] = job.path
             kept.append(job)

@@ -324,8 +324,7 @@ def entities(args: argparse.Namespace) -> int:
     except GlossaryError as error:
         print(f"callscrub: error: {error}", file=sys.stderr)
         return 2
-    # Stems are computed but nothing is written: the task only reads.
-    jobs, reports = collect_jobs(args.paths, options.out)
+    jobs, reports = collect_jobs(args.paths, options.out, writes=False)
     reports.extend(run_jobs(jobs, options, args.jobs or auto_workers(jobs), task=mentions_job))
     for report in reports:
         if report.error:

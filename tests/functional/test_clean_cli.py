@@ -112,6 +112,23 @@ def test_an_input_is_never_overwritten(tmp_path: Path) -> None:
     assert source.read_text(encoding="utf-8") == original
 
 
+def test_two_folders_with_the_same_file_names_say_how_to_clean_both(tmp_path: Path) -> None:
+    for layout in ("A", "B"):
+        (tmp_path / layout).mkdir()
+        (tmp_path / layout / "call.txt").write_text("Operator\n\nHello.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = callscrub(
+        "clean", str(tmp_path / "A"), str(tmp_path / "B"), "--out", str(out), "--quiet"
+    )
+    assert result.returncode == 1
+    assert result.stderr.decode().splitlines() == [
+        f"callscrub: {tmp_path / 'B' / 'call.txt'}: output name collides with "
+        f"{tmp_path / 'A' / 'call.txt'}'s: clean their common folder instead, or each into "
+        "its own --out"
+    ]
+    assert (out / "call.txt").read_text(encoding="utf-8").endswith("Operator\n\nHello.\n")
+
+
 @pytest.mark.parametrize(
     ("out", "cleaned"),
     [

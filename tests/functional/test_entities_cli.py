@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from tests.conftest import EXAMPLES, SEEDS, needs_seeds
@@ -21,6 +22,23 @@ def test_entities_pairs_variants_across_seeds_without_a_glossary(tmp_path: Path)
     assert "grouped with SMSI by company name" in data["notes"][0]
     table = result.stdout.decode()
     assert "Accutel (8/1), Ecutel (3/1)" in table
+
+
+@needs_seeds
+def test_entities_reads_folders_whose_files_share_names_and_each_file_once(
+    tmp_path: Path,
+) -> None:
+    # layouts A, B and C of one corpus hold the same file names: entities writes nothing
+    # per file, yet it refused all but the first folder's ("output name collides")
+    for folder, seed in (("first", SEEDS[1]), ("second", SEEDS[2])):
+        (tmp_path / folder).mkdir()
+        shutil.copy(seed, tmp_path / folder / "call.txt")
+    report = tmp_path / "entities.json"
+    first, second = str(tmp_path / "first"), str(tmp_path / "second")
+    result = callscrub("entities", first, second, first, "--json", str(report))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    assert "Reginal King (9/1), Reg King (3/1)" in result.stdout.decode()
 
 
 @needs_seeds
