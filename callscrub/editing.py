@@ -8,6 +8,7 @@ UI-free, so the editor and the tests share it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import orjson
@@ -43,6 +44,36 @@ def output_stem(path: Path, out: Path | None) -> Path:
     if out is None:
         return path.parent / f"{name}.clean"
     return out / name
+
+
+def _resaved_stem(json_path: Path, out: Path | None) -> Path:
+    """Where the editor saves an earlier output's decisions: over it, or in ``out``."""
+    return json_path.with_suffix("") if out is None else out / json_path.stem
+
+
+def review_state(path: Path, out: Path | None) -> str:
+    """Where a transcript of the file list stands, in a few words: unsaved decisions in
+    its journal, saved from the editor (when), only cleaned by a batch run, or untouched.
+    ``path`` is one of :func:`editable_files`: a raw page, or the ``.json`` of an output.
+
+    >>> review_state(Path("/no/such/call.txt"), None)
+    'not reviewed'
+    """
+    stem = _resaved_stem(path, out) if path.suffix == ".json" else output_stem(path, out)
+    journal = Path(f"{stem}.journal.jsonl")
+    try:
+        changes = journal.read_bytes().count(b"\n") - 1  # after its header line
+    except OSError:
+        changes = 0
+    if changes > 0:
+        return f"{changes} unsaved change{'s' if changes > 1 else ''}"
+    saved = Path(f"{stem}.json")
+    try:
+        run = orjson.loads(saved.read_bytes()).get("run") or {}
+        when = datetime.fromtimestamp(saved.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    except (OSError, orjson.JSONDecodeError, AttributeError):
+        return "not reviewed"
+    return f"reviewed, saved {when}" if run.get("edited") else "cleaned, not reviewed"
 
 
 def is_output(path: Path) -> bool:
@@ -89,8 +120,9 @@ def _open_output(path: Path, out: Path | None, max_bytes: int) -> Opened:
         review = read_json(data, document.text)
     except (ValueError, KeyError) as error:
         raise InputError(str(error)) from None
-    stem = path.with_suffix("") if out is None else out / path.stem
-    return Opened(Session(review, stem), [f"opened the decisions saved in {path}"])
+    return Opened(
+        Session(review, _resaved_stem(path, out)), [f"opened the decisions saved in {path}"]
+    )
 
 
 def _open_raw(

@@ -21,7 +21,7 @@ from annotations.glossary import GlossaryError, add_alias
 from annotations.model import Status
 from annotations.session import Change, Session
 from callscrub.batch import DEFAULT_MAX_BYTES, InputError
-from callscrub.editing import Opened, open_for_editing
+from callscrub.editing import Opened, open_for_editing, review_state
 from cleaners.decode import DecodeError
 from cleaners.registry import kind_of
 from tui.diff import DiffView
@@ -189,7 +189,8 @@ class DiffScreen(Screen[None]):
 
 
 class FileListScreen(Screen[None]):
-    """The transcripts of a folder; enter opens one, q quits."""
+    """The transcripts of a folder, each with where it stands (unsaved changes, saved,
+    untouched), read again on each return from one; enter opens one, q quits."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", "Quit")]
 
@@ -204,6 +205,25 @@ class FileListScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = f"{len(self.files)} transcripts"
+
+    def on_screen_resume(self) -> None:
+        self.read_states()
+
+    @work(thread=True, exclusive=True)
+    def read_states(self) -> None:
+        """Each file's state, read from its outputs and journal: a large folder's outputs
+        take a while to read, and the list stays usable meanwhile."""
+        states = [review_state(path, self.options.out) for path in self.files]
+        self.app.call_from_thread(self.show_states, states)
+
+    def show_states(self, states: list[str]) -> None:
+        files = self.query_one("#files", OptionList)
+        width = max(len(str(path)) for path in self.files) + 2
+        for index, (path, state) in enumerate(zip(self.files, states, strict=True)):
+            style = "bold yellow" if "unsaved" in state else "dim" if "not" in state else ""
+            files.replace_option_prompt_at_index(
+                index, Text.assemble(str(path).ljust(width), (state, style))
+            )
 
     @on(OptionList.OptionSelected)
     def open_file(self, event: OptionList.OptionSelected) -> None:

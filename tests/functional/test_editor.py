@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from annotations.model import Status
 from callscrub.cli import main
@@ -399,6 +400,47 @@ async def test_a_folder_opens_on_its_file_list(tmp_path: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, FileListScreen)
+
+
+async def file_states(pilot: Pilot[None], expected: list[str]) -> list[str]:
+    """The file list's state column once it reads ``expected`` (read in a worker thread)."""
+    states: list[str] = []
+    for _ in range(500):
+        await pilot.pause(0.01)
+        files = pilot.app.screen.query_one("#files", OptionList)
+        states = [
+            str(files.get_option_at_index(index).prompt).split("  ")[-1].strip()
+            for index in range(files.option_count)
+        ]
+        if states == expected:
+            break
+    return states
+
+
+async def test_the_file_list_shows_where_each_transcript_stands(tmp_path: Path) -> None:
+    calls, out = tmp_path / "calls", tmp_path / "out"
+    calls.mkdir()
+    for name in ("bullets.txt", "flat.txt", "sentences.txt"):
+        copy_example(calls, name)
+    assert main(["clean", str(calls / "sentences.txt"), "--out", str(out), "--quiet"]) == 0
+    app = make_editor([calls], out=out)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = ["not reviewed", "not reviewed", "cleaned, not reviewed"]
+        assert await file_states(pilot, before) == before
+        await pilot.press("enter")  # bullets: one decision, then quit without saving
+        await wait_ready(pilot)
+        await pilot.press("r", "q", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, FileListScreen)
+        after_quit = ["1 unsaved change", "not reviewed", "cleaned, not reviewed"]
+        assert await file_states(pilot, after_quit) == after_quit
+        await pilot.press("down", "enter")  # flat: saved as it stands
+        await wait_ready(pilot)
+        await pilot.press("ctrl+s", "q")
+        states = await file_states(pilot, [])
+        assert states[0] == "1 unsaved change" and states[2] == "cleaned, not reviewed"
+        assert states[1].startswith("reviewed, saved ")
 
 
 def test_edit_refuses_a_missing_path_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
