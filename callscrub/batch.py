@@ -208,7 +208,7 @@ def collect_jobs(
             failures.append(
                 Report(
                     job.path,
-                    error=f"output name collides with {claimed[stem]}'s: clean their common "
+                    error=f"same output names as {claimed[stem]}: clean their common "
                     "folder instead, or each into its own --out",
                 )
             )

@@ -122,9 +122,9 @@ def test_two_folders_with_the_same_file_names_say_how_to_clean_both(tmp_path: Pa
     )
     assert result.returncode == 1
     assert result.stderr.decode().splitlines() == [
-        f"callscrub: {tmp_path / 'B' / 'call.txt'}: output name collides with "
-        f"{tmp_path / 'A' / 'call.txt'}'s: clean their common folder instead, or each into "
-        "its own --out"
+        f"callscrub: {tmp_path / 'B' / 'call.txt'}: same output names as "
+        f"{tmp_path / 'A' / 'call.txt'}: clean their common folder instead, or each into its "
+        "own --out"
     ]
     assert (out / "call.txt").read_text(encoding="utf-8").endswith("Operator\n\nHello.\n")
 
