@@ -498,7 +498,8 @@ def read_metadata(text: str, lines: tuple[Line, ...]) -> Metadata:
         if line.kind in (Kind.HEADER, Kind.TITLE):
             header = match_header(text, line.start, line.end)
             if header:
-                company, year, quarter = header.group("company", "year", "quarter")
+                company, quarter = header.group("company", "quarter")
+                year = header["year"] or header.groupdict().get("year_after")
                 return Metadata(
                     company=repair_text(company.strip()) if company else None,
                     ticker=header["ticker"],

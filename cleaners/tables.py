@@ -21,11 +21,14 @@ HEADER = re.compile(
     rf"(?:(?P<company>\S.*?)\s*)??{_TICKER}(?P<year>(?:19|20)\d\d)\s*Q(?P<quarter>[1-4])(?P<tail>.*)"
 )
 #: A header that lacks the period or part of it (``Acme Corp (ACME) 法說會逐字稿``,
-#: ``Acme Corp 2021 法說會逐字稿``): with no quarter to anchor it, only the label itself,
-#: unmangled, or callscrub's English title, says the line is the header.
+#: ``Acme Corp 2021 法說會逐字稿``), or an English title that puts the quarter first
+#: (``Acme Corp (ACME) Q2 2021 Earnings Call Transcript``, as other sites write it): with
+#: no "year Q" to anchor it, only the label itself, unmangled, or the English title says
+#: the line is the header.
 HEADER_UNDATED = re.compile(
     rf"(?:(?P<company>\S.*?)\s*)??{_TICKER}(?:(?P<year>(?:19|20)\d\d)\s*)?"
-    rf"(?:Q(?P<quarter>[1-4])\s*)?(?P<tail>{'|'.join([*HEADER_LABELS, TITLE_SUFFIX])})"
+    r"(?:Q(?P<quarter>[1-4])\s*(?:(?P<year_after>(?:19|20)\d\d)\s*)?)?"
+    rf"(?P<tail>{'|'.join([*HEADER_LABELS, TITLE_SUFFIX])})"
 )
 
 #: Section labels of the page, with their English gloss.

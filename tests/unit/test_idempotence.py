@@ -126,6 +126,20 @@ def test_a_header_without_its_period_or_company_still_becomes_metadata_and_title
     assert changed_again(review.rendering.text) == []
 
 
+def test_an_english_title_with_the_quarter_first_is_read_and_kept() -> None:
+    title = "Acme Corp (ACME) Q2 2021 Earnings Call Transcript"  # as other sites write it
+    review = cleaned(f"{title}\n\nOperator\n\nWelcome.\n")
+    meta = review.proposals.metadata
+    assert (meta.company, meta.ticker, meta.fiscal_year, meta.fiscal_quarter) == (
+        "Acme Corp",
+        "ACME",
+        2021,
+        2,
+    )
+    assert review.rendering.text.startswith(f"{title}\n\nOperator\n")
+    assert changed_again(review.rendering.text) == []
+
+
 def test_a_line_that_only_mentions_the_label_is_not_the_header() -> None:
     review = cleaned("Operator\n\nWelcome to our 法說會逐字稿 page, 2021 Q2.\n")
     assert review.proposals.metadata.company is None
