@@ -110,6 +110,8 @@ class Source:
     size: int = 0
     bom: bool = False
     newlines: str = "lf"  # lf, crlf, cr or mixed: normalised to LF by decoding
+    #: Mojibake undone in the whole text once decoded ("utf-8 read as windows-1252").
+    redecoded: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,6 +107,8 @@ def _json_head(review: Review) -> dict[str, Any]:
             "size": source.size,
             "bom": source.bom,
             "newlines": source.newlines,
+            # only when set: the contract's source keeps the keys it always had
+            **({"redecoded": source.redecoded} if source.redecoded else {}),
         },
         "metadata": {
             "company": meta.company,
@@ -208,6 +210,7 @@ def read_json(data: dict[str, Any], text: str) -> Review:
         size=source_data.get("size", 0),
         bom=source_data.get("bom", False),
         newlines=source_data.get("newlines", "lf"),
+        redecoded=source_data.get("redecoded"),
     )
     edits = tuple(
         Edit(

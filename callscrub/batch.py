@@ -256,7 +256,15 @@ def document_from_bytes(data: bytes, path: str) -> Document:
     decoded = decode(data)
     return Document(
         decoded.text,
-        Source(path, sha256(data), decoded.encoding, len(data), decoded.bom, decoded.newlines),
+        Source(
+            path,
+            sha256(data),
+            decoded.encoding,
+            len(data),
+            decoded.bom,
+            decoded.newlines,
+            decoded.redecoded,
+        ),
     )
 
 

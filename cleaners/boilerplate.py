@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from annotations.model import Edit
 from cleaners import tables
 from cleaners.registry import Context, Proposal, cleaner
+from cleaners.repair import utf8_read_as_cp1252
 from cleaners.structure import Kind, Line, Page, match_header
 
 
@@ -99,18 +100,20 @@ def remove_boilerplate(page: Page, context: Context) -> Iterator[Proposal]:
             )
         elif line.kind in (Kind.LABEL, Kind.DISCLAIMER):
             end = lines[index + 1].line_start if index + 1 < len(lines) else len(text)
-            content = text[line.start : line.end]
-            gloss = (
-                tables.SECTION_LABELS[content]
-                if line.kind is Kind.LABEL
-                else tables.DISCLAIMER_GLOSS
+            written = text[line.start : line.end]
+            mojibake = utf8_read_as_cp1252(written)  # the parser read such a line repaired
+            if line.kind is Kind.LABEL:
+                what, gloss = "page section label", tables.SECTION_LABELS[mojibake or written]
+            else:
+                what, gloss = "machine-translation disclaimer", tables.DISCLAIMER_GLOSS
+            how = (
+                f" (written as mojibake: the UTF-8 of {mojibake!r} read as Windows-1252)"
+                if mojibake
+                else ""
             )
-            what = (
-                "page section label"
-                if line.kind is Kind.LABEL
-                else "machine-translation disclaimer"
+            yield Edit(
+                line.line_start, end, "", "boilerplate", f"{what} removed: '{gloss}'{how}", 1.0
             )
-            yield Edit(line.line_start, end, "", "boilerplate", f"{what} removed: '{gloss}'", 1.0)
     if not has_title and page.kept_lines():
         yield Edit(
             0,

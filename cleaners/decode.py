@@ -1,10 +1,13 @@
-"""Bytes to text: BOM, UTF-8, then Big5/cp950, GB18030 and cp1252; newlines to LF."""
+"""Bytes to text: BOM, UTF-8, then Big5/cp950, GB18030 and cp1252; newlines to LF; a text
+that is mojibake from end to end (UTF-8 read as Windows-1252 and saved again) re-decoded."""
 
 from __future__ import annotations
 
 import codecs
 import re
 from dataclasses import dataclass
+
+from cleaners.repair import utf8_read_as_cp1252
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -28,6 +31,8 @@ class Decoded:
     encoding: str
     bom: bool
     newlines: str
+    #: What was undone in the whole text after decoding it, if anything.
+    redecoded: str | None = None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -94,9 +99,25 @@ def decode(data: bytes) -> Decoded:
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f]")
 
 
+#: How :class:`Decoded` names a text re-decoded by :func:`_finish`.
+UTF8_READ_AS_CP1252 = "utf-8 read as windows-1252 or latin-1"
+
+
 def _finish(text: str, encoding: str, *, bom: bool) -> Decoded:
+    """The decoded text checked and normalised. A text that is all mojibake is re-decoded
+    here, before it is parsed: read line by line, its bullets, labels and speaker lines
+    would not be recognised (``â€¢ Operator``), and the Chinese lines, cut into runs,
+    could pass for Big5 read as Latin-1.
+
+    >>> decoded = decode("æ³•èªªæœƒ\\r\\n  â€¢ Operator".encode())
+    >>> decoded.text, decoded.encoding, decoded.redecoded
+    ('法說會\\n  • Operator', 'utf-8', 'utf-8 read as windows-1252 or latin-1')
+    """
     sample = text[:65536]
     if len(_BINARY_CONTROLS.findall(sample)) > 0.05 * len(sample):
         raise DecodeError("binary file (control bytes)")
     normalised, newlines = _newlines(text)
-    return Decoded(normalised, encoding, bom, newlines)
+    repaired = utf8_read_as_cp1252(normalised)
+    if repaired is None:
+        return Decoded(normalised, encoding, bom, newlines)
+    return Decoded(repaired, encoding, bom, newlines, UTF8_READ_AS_CP1252)

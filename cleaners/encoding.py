@@ -16,7 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from annotations.model import Edit
 from cleaners import tables
 from cleaners.registry import Context, Proposal, cleaner
-from cleaners.repair import big5_read_as_latin1, ftfy_fix, ftfy_may_change
+from cleaners.repair import big5_read_as_latin1, ftfy_fix, ftfy_may_change, utf8_read_as_cp1252
 from cleaners.structure import REPLACED, Page
 
 _STEP_REASONS = {
@@ -193,7 +193,10 @@ def repair_encoding(page: Page, context: Context) -> Iterator[Proposal]:
         if not ftfy_may_change(line):
             continue  # the hit lay outside the content, or ftfy leaves the line alone
         big5_spans = []
-        for run in tables.BIG5_AS_LATIN1.finditer(line):
+        # A line of UTF-8 read as Windows-1252 is ftfy's to repair: cut into runs, its
+        # Chinese could pass for Big5 read as Latin-1 ("¨è\xad¦èª" of 使用警語 as 刻郎隤).
+        runs = tables.BIG5_AS_LATIN1.finditer(line) if utf8_read_as_cp1252(line) is None else ()
+        for run in runs:
             chinese = big5_read_as_latin1(run.group())
             if chinese:
                 big5_spans.append(run.span())

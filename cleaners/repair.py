@@ -4,7 +4,41 @@ not repair)."""
 
 from __future__ import annotations
 
+import codecs
+
 from cleaners import tables
+
+
+def _c1_control_as_its_byte(error: UnicodeError) -> tuple[bytes, int]:
+    """Encode-error handler: a C1 control stands for the byte of its code point, as
+    Windows-1252 read "sloppily" (by browsers) yields it for the 5 bytes it leaves
+    undefined (U+0090 for 0x90, the last byte of 源 in UTF-8)."""
+    if isinstance(error, UnicodeEncodeError):
+        controls = error.object[error.start : error.end]
+        if all("\x80" <= character <= "\x9f" for character in controls):
+            return controls.encode("latin-1"), error.end
+    raise error
+
+
+codecs.register_error("callscrub-c1-control-as-byte", _c1_control_as_its_byte)
+
+
+def utf8_read_as_cp1252(text: str) -> str | None:
+    """``text`` re-decoded, if all of it is UTF-8 that was read as Windows-1252 (the
+    commonest mojibake: ``â€™`` for ``’``, ``æ³•èªªæœƒ`` for ``法說會``) or as Latin-1
+    (the C1 controls for 0x80-0x9f); else None.
+
+    >>> utf8_read_as_cp1252("æ³•èªªæœƒ â€¢ Itâ€™s ä¾†æº\\x90")
+    '法說會 • It’s 來源'
+    >>> utf8_read_as_cp1252("café"), utf8_read_as_cp1252("法說會"), utf8_read_as_cp1252("Hi")
+    (None, None, None)
+    """
+    if text.isascii():
+        return None
+    try:
+        return text.encode("cp1252", "callscrub-c1-control-as-byte").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
 
 
 def ftfy_fix(line: str) -> tuple[str, list[tuple[str, str]]]:

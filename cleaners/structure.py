@@ -22,7 +22,7 @@ from typing import NamedTuple
 from annotations.model import Metadata, Turn
 from cleaners import tables
 from cleaners.detect import Decision, decide
-from cleaners.repair import repair_text
+from cleaners.repair import repair_text, utf8_read_as_cp1252
 
 
 class Kind(StrEnum):
@@ -262,6 +262,14 @@ def _boilerplate_kind(content: str, index: int) -> tuple[Kind, None] | None:
                 return (Kind.HEADER, None)
     if content.isascii():
         return None
+    found = _label_kind(content)
+    if found is None and content[0] in tables.CJK_LEAD_AS_CP1252:
+        # a label or disclaimer that is mojibake is removed whole all the same
+        found = _label_kind(utf8_read_as_cp1252(content) or "")
+    return found
+
+
+def _label_kind(content: str) -> tuple[Kind, None] | None:
     if content in tables.SECTION_LABELS:
         return (Kind.LABEL, None)
     if tables.DISCLAIMER.search(content):

@@ -91,6 +91,45 @@ def test_mojibake_injected_into_seed_lines_is_repaired(damage) -> None:  # type:
     assert {e.cleaner for e in review.edits if e.reason.startswith("mojibake")} == {"encoding"}
 
 
+MOJIBAKE = {
+    "utf8-as-cp1252": lambda s: s.encode("utf-8").decode("sloppy-windows-1252"),
+    "utf8-as-latin1": lambda s: s.encode("utf-8").decode("latin-1"),
+}
+
+
+@needs_seeds
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
+@pytest.mark.parametrize("damage", MOJIBAKE.values(), ids=MOJIBAKE.keys())
+def test_a_page_that_is_mojibake_from_end_to_end_cleans_as_the_page_itself(
+    prefix: str,
+    damage,  # type: ignore[no-untyped-def]
+) -> None:
+    raw = seed(prefix).read_bytes()
+    damaged = damage(raw.decode("utf-8")).encode("utf-8")
+    clean = review_document(document_from_bytes(raw, "x"))
+    repaired = review_document(document_from_bytes(damaged, "x"))
+    # read line by line, its bullets, labels and speaker lines went unrecognised
+    assert repaired.rendering.text == clean.rendering.text
+    assert repaired.document.source.redecoded == "utf-8 read as windows-1252 or latin-1"
+    assert clean.document.source.redecoded is None
+
+
+@needs_seeds
+@pytest.mark.parametrize("damage", MOJIBAKE.values(), ids=MOJIBAKE.keys())
+def test_a_label_and_disclaimer_in_mojibake_are_removed_never_read_as_big5(damage) -> None:  # type: ignore[no-untyped-def]
+    raw = seed("000").read_text(encoding="utf-8")
+    lines = [
+        damage(line) if line == "完整原文" or line.startswith("使用警語") else line
+        for line in raw.split("\n")
+    ]
+    review = review_document(document_from_bytes("\n".join(lines).encode("utf-8"), "x"))
+    clean = review_document(document_from_bytes(raw.encode("utf-8"), "x"))
+    assert review.rendering.text == clean.rendering.text
+    reasons = [edit.reason for edit in review.proposals.edits]
+    assert not any("Big5" in reason for reason in reasons)  # 使用警語 became 刻郎隤
+    assert sum("written as mojibake" in reason for reason in reasons) == 2
+
+
 def test_big5_read_as_latin1_header_is_repaired_then_becomes_metadata() -> None:
     header = "法說會逐字稿".encode("big5").decode("latin-1")
     text = f"Infinera Corp (INFN) 2010 Q3 {header}\n\n  • Operator\n\n  • Good afternoon.\n"
