@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from annotations.model import Edit
 from cleaners import tables
 from cleaners.registry import Context, Proposal, cleaner
-from cleaners.repair import utf8_read_as_cp1252
+from cleaners.repair import mojibake_of
 from cleaners.structure import Kind, Line, Page, match_header
 
 
@@ -101,16 +101,14 @@ def remove_boilerplate(page: Page, context: Context) -> Iterator[Proposal]:
         elif line.kind in (Kind.LABEL, Kind.DISCLAIMER):
             end = lines[index + 1].line_start if index + 1 < len(lines) else len(text)
             written = text[line.start : line.end]
-            mojibake = utf8_read_as_cp1252(written)  # the parser read such a line repaired
+            # the parser read a label or disclaimer in mojibake repaired
+            mojibake = None if written in tables.SECTION_LABELS else mojibake_of(written)
+            said = mojibake[0] if mojibake else written
             if line.kind is Kind.LABEL:
-                what, gloss = "page section label", tables.SECTION_LABELS[mojibake or written]
+                what, gloss = "page section label", tables.SECTION_LABELS[said]
             else:
                 what, gloss = "machine-translation disclaimer", tables.DISCLAIMER_GLOSS
-            how = (
-                f" (written as mojibake: the UTF-8 of {mojibake!r} read as Windows-1252)"
-                if mojibake
-                else ""
-            )
+            how = f" (written in mojibake, {mojibake[1]}: {said!r})" if mojibake else ""
             yield Edit(
                 line.line_start, end, "", "boilerplate", f"{what} removed: '{gloss}'{how}", 1.0
             )

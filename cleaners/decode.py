@@ -7,7 +7,8 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from cleaners.repair import utf8_read_as_cp1252
+from cleaners import tables
+from cleaners.repair import BIG5_READ_AS_LATIN1, mojibake_of
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -99,15 +100,13 @@ def decode(data: bytes) -> Decoded:
 _BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f]")
 
 
-#: How :class:`Decoded` names a text re-decoded by :func:`_finish`.
-UTF8_READ_AS_CP1252 = "utf-8 read as windows-1252 or latin-1"
-
-
 def _finish(text: str, encoding: str, *, bom: bool) -> Decoded:
     """The decoded text checked and normalised. A text that is all mojibake is re-decoded
     here, before it is parsed: read line by line, its bullets, labels and speaker lines
     would not be recognised (``â€¢ Operator``), and the Chinese lines, cut into runs,
-    could pass for Big5 read as Latin-1.
+    could pass for Big5 read as Latin-1. A page re-decoded as Big5 must then say one of
+    the site's own labels: Latin-1 text can read as Big5 too (``é`` and a letter make a
+    Big5 character).
 
     >>> decoded = decode("æ³•èªªæœƒ\\r\\n  â€¢ Operator".encode())
     >>> decoded.text, decoded.encoding, decoded.redecoded
@@ -117,7 +116,12 @@ def _finish(text: str, encoding: str, *, bom: bool) -> Decoded:
     if len(_BINARY_CONTROLS.findall(sample)) > 0.05 * len(sample):
         raise DecodeError("binary file (control bytes)")
     normalised, newlines = _newlines(text)
-    repaired = utf8_read_as_cp1252(normalised)
-    if repaired is None:
+    found = mojibake_of(normalised)
+    if found is None or (found[1] == BIG5_READ_AS_LATIN1 and not _says_a_site_label(found[0])):
         return Decoded(normalised, encoding, bom, newlines)
-    return Decoded(repaired, encoding, bom, newlines, UTF8_READ_AS_CP1252)
+    return Decoded(found[0], encoding, bom, newlines, found[1])
+
+
+def _says_a_site_label(text: str) -> bool:
+    labels = (*tables.HEADER_LABELS, *tables.SECTION_LABELS)
+    return any(label in text for label in labels) or tables.DISCLAIMER.search(text) is not None

@@ -100,6 +100,33 @@ def ftfy_leaves_alone(line: str) -> bool:
     return True
 
 
+#: How :func:`mojibake_of` says a text was damaged.
+UTF8_READ_AS_CP1252 = "utf-8 read as windows-1252 or latin-1"
+BIG5_READ_AS_LATIN1 = "big5 read as latin-1"
+
+
+def mojibake_of(text: str) -> tuple[str, str] | None:
+    """``text`` repaired and how it was damaged, if all of it reads as one mojibake: UTF-8
+    read as Windows-1252 or Latin-1 (:func:`utf8_read_as_cp1252`), else Big5 read as
+    Latin-1. The second is a weak sign (Latin-1 letters pair up into Big5 characters):
+    callers check that what it gives is what they look for.
+
+    >>> mojibake_of("å®Œæ•´åŽŸæ–‡")
+    ('完整原文', 'utf-8 read as windows-1252 or latin-1')
+    >>> mojibake_of("§¹¾ã­ì¤å"), mojibake_of("完整原文")
+    (('完整原文', 'big5 read as latin-1'), None)
+    """
+    repaired = utf8_read_as_cp1252(text)
+    if repaired is not None:
+        return repaired, UTF8_READ_AS_CP1252
+    if text.isascii():
+        return None
+    try:
+        return text.encode("latin-1").decode("cp950"), BIG5_READ_AS_LATIN1
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None
+
+
 def big5_read_as_latin1(run: str) -> str | None:
     """The Chinese text a run of Latin-1 characters was, if it was Big5 bytes.
 

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from annotations.model import Metadata, Turn
 from cleaners import tables
 from cleaners.detect import Decision, decide
-from cleaners.repair import repair_text, utf8_read_as_cp1252
+from cleaners.repair import mojibake_of, repair_text
 
 
 class Kind(StrEnum):
@@ -263,9 +263,11 @@ def _boilerplate_kind(content: str, index: int) -> tuple[Kind, None] | None:
     if content.isascii():
         return None
     found = _label_kind(content)
-    if found is None and content[0] in tables.CJK_LEAD_AS_CP1252:
-        # a label or disclaimer that is mojibake is removed whole all the same
-        found = _label_kind(utf8_read_as_cp1252(content) or "")
+    if found is None and "\x80" <= content[0] <= "\xff":
+        # a label or disclaimer that is mojibake (its first character a byte of its
+        # UTF-8 or Big5, read as Latin-1) is removed whole all the same
+        repaired = mojibake_of(content)
+        found = _label_kind(repaired[0]) if repaired else None
     return found
 
 

@@ -39,10 +39,6 @@ SECTION_LABELS: dict[str, str] = {
     "逐字稿": "transcript",
 }
 
-#: How the first byte of a Chinese character in UTF-8 (0xE4-0xE9) reads in Windows-1252:
-#: a line of mojibake Chinese opens with one of these.
-CJK_LEAD_AS_CP1252 = "äåæçèé"
-
 #: The Google-Translate disclaimer, Traditional or Simplified, any punctuation width.
 DISCLAIMER = re.compile(
     r"使用警[語语]\s*[:：]?.*Google\s*[翻飜][譯译]"
