@@ -151,6 +151,8 @@ def _split_lines(text: str) -> list[tuple[int, int, int, int]]:
         body = line.lstrip(indent)
         if body and body[0] in bullets:
             body = body.lstrip(bulleted)  # a doubled bullet ("‧  • ") is one bullet
+        if body[:1] == "&":
+            body = _past_bullet_entities(body)
         content = body.rstrip(trailing)
         if content:
             start = line_end - len(body)
@@ -162,6 +164,23 @@ def _split_lines(text: str) -> list[tuple[int, int, int, int]]:
                 spans.append((line_start, start, end, line_end))
         line_start = line_end + 1
     return spans
+
+
+def _past_bullet_entities(body: str) -> str:
+    """``body`` past bullets and blanks written as HTML entities, as a page scraped without
+    unescaping has them (``&bull; Operator``, ``&#8226;&nbsp;Welcome``): the layout cleaner
+    removes them with the line's indentation, as it would the characters.
+
+    >>> _past_bullet_entities("&bull;&nbsp; Operator"), _past_bullet_entities("&amp; more")
+    ('Operator', '&amp; more')
+    """
+    bulleted = tables.INDENT_BLANKS + tables.BULLET_GLYPHS
+    while body[:1] == "&":
+        entity = tables.HTML_ENTITY.match(body)
+        if entity is None or html.unescape(entity.group()) not in bulleted:
+            break
+        body = body[entity.end() :].lstrip(bulleted)
+    return body
 
 
 def _is_invisible(character: str) -> bool:

@@ -124,6 +124,23 @@ def test_a_page_that_is_mojibake_from_end_to_end_cleans_as_the_page_itself(
     assert clean.document.source.redecoded is None
 
 
+def _html_escaped(page: str) -> str:
+    """A page as scraped without unescaping: entities for ``&``, quotes and bullets, and
+    the bullets' indentation as ``&nbsp;``."""
+    escaped = page.replace("&", "&amp;").replace('"', "&quot;").replace("’", "&rsquo;")
+    return escaped.replace("  •", "&nbsp;&nbsp;&bull;").replace("•", "&#8226;")
+
+
+@needs_seeds
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003"])
+def test_a_page_scraped_without_unescaping_cleans_as_the_page_itself(prefix: str) -> None:
+    raw = seed(prefix).read_text(encoding="utf-8")
+    clean = review_document(document_from_bytes(raw.encode("utf-8"), "x"))
+    escaped = review_document(document_from_bytes(_html_escaped(raw).encode("utf-8"), "x"))
+    # the bullets written as entities were neither removed nor seen before speaker lines
+    assert escaped.rendering.text == clean.rendering.text
+
+
 def test_latin1_text_that_also_reads_as_big5_is_not_redecoded() -> None:
     # every é before a letter: as Latin-1 bytes the whole page is valid Big5 ("Cr嶮it")
     page = "Operator\n\nWelcome, Crédit Agricole and Générale Sociétés.\n".encode()
