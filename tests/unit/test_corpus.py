@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 import pytest
 
 from annotations.writers import to_json
@@ -70,6 +72,31 @@ def test_paragraph_texts_equal_gold(layout: str) -> None:
             if comparable(mine["text"]) != comparable(" ".join(theirs["paragraphs"])):
                 mismatched.append((gold_path.stem, theirs["speaker"]))
     assert mismatched == []
+
+
+#: Damage a scrape does to a whole page, each undone before the page is parsed.
+DAMAGE: dict[str, Callable[[str], str]] = {
+    "utf-8 read as windows-1252": lambda page: page.encode().decode("sloppy-windows-1252"),
+    "html left escaped": lambda page: (
+        page.replace("&", "&amp;")
+        .replace('"', "&quot;")
+        .replace("’", "&rsquo;")
+        .replace("  •", "&nbsp;&nbsp;&bull;")
+    ),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
+def test_every_damaged_page_cleans_as_the_page_itself(damage: Callable[[str], str]) -> None:
+    differ = []
+    for layout in "ABC":
+        for path in sorted((CORPUS / layout).glob("*.txt")):
+            page = path.read_text(encoding="utf-8")
+            clean = review_document(document_from_bytes(page.encode(), str(path)))
+            damaged = review_document(document_from_bytes(damage(page).encode(), str(path)))
+            if damaged.rendering.text != clean.rendering.text:
+                differ.append(f"{layout}/{path.name}")
+    assert differ == []
 
 
 def test_corpus_outputs_are_stable(tmp_path: Path) -> None:
