@@ -110,7 +110,8 @@ class Source:
     size: int = 0
     bom: bool = False
     newlines: str = "lf"  # lf, crlf, cr or mixed: normalised to LF by decoding
-    #: Mojibake undone in the whole text once decoded ("utf-8 read as windows-1252").
+    #: Mojibake undone in the whole text once decoded, as ``cleaners.repair.mojibake_of``
+    #: names it ("big5 read as latin-1"); None for a sound text.
     redecoded: str | None = None
 
 

@@ -1,5 +1,6 @@
 """Bytes to text: BOM, UTF-8, then Big5/cp950, GB18030 and cp1252; newlines to LF; a text
-that is mojibake from end to end (UTF-8 read as Windows-1252 and saved again) re-decoded."""
+that is mojibake from end to end (UTF-8 or Big5 read as a Latin script and saved again)
+re-decoded."""
 
 from __future__ import annotations
 
