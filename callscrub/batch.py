@@ -108,6 +108,7 @@ class Report:
     uncertain: int = 0
     translations: int = 0
     unaligned: int = 0
+    redecoded: str = ""  # the mojibake undone in the whole page, if it was one
     mentions: Mentions | None = None
     stale_decisions: list[str] = field(default_factory=list)
     skipped: bool = False  # --resume found its outputs already made from this input
@@ -300,6 +301,7 @@ def clean_job(job: Job, options: Options) -> Report:
     context = context_for(options.glossaries)
     try:
         document = _load(job, options, report)
+        report.redecoded = document.source.redecoded or ""
         page = parse(document.text)
         if options.resume and _read_earlier_report(job, options, document, report):
             report.mentions = mentions(page, job.path, context)
@@ -516,6 +518,10 @@ def summary(reports: list[Report], seconds: float) -> str:
             f"{unaligned} not aligned (kept on their turns)"
         )
         lines.extend(f"    {r.path}: {r.unaligned} not aligned" for r in cleaned if r.unaligned)
+    redecoded = [r for r in cleaned if r.redecoded]
+    if redecoded:
+        lines.append(f"  mojibake from end to end, re-decoded whole: {len(redecoded)}")
+        lines.extend(f"    {r.path}: {r.redecoded}" for r in redecoded)
     return "\n".join(lines)
 
 

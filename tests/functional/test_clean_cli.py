@@ -49,6 +49,29 @@ def test_cleans_the_seeds_folder(tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+@needs_seeds
+def test_the_summary_names_each_page_redecoded_whole(tmp_path: Path) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    page = SEEDS[0].read_text(encoding="utf-8")
+    (inputs / "sound.txt").write_text(page, encoding="utf-8")
+    (inputs / "mojibake.txt").write_text(page.encode().decode("latin-1"), encoding="utf-8")
+    result = callscrub("clean", str(inputs), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    summary = result.stdout.decode().splitlines()
+    start = summary.index("  mojibake from end to end, re-decoded whole: 1")
+    assert (
+        summary[start + 1]
+        == f"    {inputs / 'mojibake.txt'}: utf-8 read as windows-1252 or latin-1"
+    )
+    sound, repaired = (
+        json.loads((out / f"{name}.json").read_text()) for name in ("sound", "mojibake")
+    )
+    assert "redecoded" not in sound["source"]
+    assert repaired["source"]["redecoded"] == "utf-8 read as windows-1252 or latin-1"
+    assert (out / "mojibake.txt").read_text() == (out / "sound.txt").read_text()
+
+
 def test_bad_inputs_fail_alone_with_one_clear_line(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
