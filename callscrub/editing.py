@@ -164,9 +164,18 @@ def open_for_editing(
         opened = _open_output(path, out, max_bytes)
     else:
         opened = _open_raw(path, out, glossaries, policy, max_bytes)
-    source = Path(opened.session.review.document.source.path).resolve()
-    if any(Path(f"{opened.session.stem}{suffix}").resolve() == source for suffix in WRITERS):
+    source = opened.session.review.document.source
+    if any(
+        Path(f"{opened.session.stem}{suffix}").resolve() == Path(source.path).resolve()
+        for suffix in WRITERS
+    ):
         raise InputError("saving would overwrite the input; choose another --out")
+    if source.redecoded:
+        opened.notes.insert(
+            0,
+            f"the page was mojibake from end to end ({source.redecoded}): "
+            "re-decoded whole before cleaning",
+        )
     recovered, problems = opened.session.recover()
     if recovered:
         opened.notes.append(

@@ -70,6 +70,12 @@ def test_the_summary_names_each_page_redecoded_whole(tmp_path: Path) -> None:
     assert "redecoded" not in sound["source"]
     assert repaired["source"]["redecoded"] == "utf-8 read as windows-1252 or latin-1"
     assert (out / "mojibake.txt").read_text() == (out / "sound.txt").read_text()
+    # the editor says so when it opens the page or its output
+    for path in (inputs / "mojibake.txt", out / "mojibake.json"):
+        assert open_for_editing(path, tmp_path / "edits").notes[0] == (
+            "the page was mojibake from end to end (utf-8 read as windows-1252 or latin-1): "
+            "re-decoded whole before cleaning"
+        )
 
 
 def test_bad_inputs_fail_alone_with_one_clear_line(tmp_path: Path) -> None:
