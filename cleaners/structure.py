@@ -151,8 +151,8 @@ def _split_lines(text: str) -> list[tuple[int, int, int, int]]:
         body = line.lstrip(indent)
         if body and body[0] in bullets:
             body = body.lstrip(bulleted)  # a doubled bullet ("‧  • ") is one bullet
-        if body[:1] == "&":
-            body = _past_bullet_entities(body)
+        if body and body[0] in "&âÂ":
+            body = _past_written_bullets(body)
         content = body.rstrip(trailing)
         if content:
             start = line_end - len(body)
@@ -166,20 +166,28 @@ def _split_lines(text: str) -> list[tuple[int, int, int, int]]:
     return spans
 
 
-def _past_bullet_entities(body: str) -> str:
-    """``body`` past bullets and blanks written as HTML entities, as a page scraped without
-    unescaping has them (``&bull; Operator``, ``&#8226;&nbsp;Welcome``): the layout cleaner
-    removes them with the line's indentation, as it would the characters.
+def _past_written_bullets(body: str) -> str:
+    """``body`` past bullets and blanks written otherwise than as characters: as HTML
+    entities, as a page scraped without unescaping has them (``&bull; Operator``,
+    ``&#8226;&nbsp;Welcome``), or as mojibake where a page's bullets alone were UTF-8 read
+    as Windows-1252 (``â€¢ Operator``). The layout cleaner removes them with the line's
+    indentation, as it would the characters.
 
-    >>> _past_bullet_entities("&bull;&nbsp; Operator"), _past_bullet_entities("&amp; more")
-    ('Operator', '&amp; more')
+    >>> _past_written_bullets("&bull;&nbsp; Operator"), _past_written_bullets("â€¢ Hi")
+    ('Operator', 'Hi')
+    >>> _past_written_bullets("&amp; more"), _past_written_bullets("â€™s fine")
+    ('&amp; more', 'â€™s fine')
     """
     bulleted = tables.INDENT_BLANKS + tables.BULLET_GLYPHS
-    while body[:1] == "&":
-        entity = tables.HTML_ENTITY.match(body)
-        if entity is None or html.unescape(entity.group()) not in bulleted:
-            break
-        body = body[entity.end() :].lstrip(bulleted)
+    while body and body[0] in "&âÂ":
+        if body.startswith(tables.MOJIBAKE_BULLETS):
+            written = next(len(b) for b in tables.MOJIBAKE_BULLETS if body.startswith(b))
+        else:
+            entity = tables.HTML_ENTITY.match(body)
+            if entity is None or html.unescape(entity.group()) not in bulleted:
+                break
+            written = entity.end()
+        body = body[written:].lstrip(bulleted)
     return body
 
 

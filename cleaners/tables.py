@@ -56,6 +56,12 @@ DISCLAIMER_GLOSS = (
 BULLET_GLYPHS = "•‧·●▪◦∙‣⁃○■□◆◇►▸*"
 INDENT_BLANKS = " \t\u3000\u00a0"
 TRAILING_BLANKS = " \t\u3000\u00a0\r"
+#: The same glyphs as a page whose bullets alone were UTF-8 read as Windows-1252 shows them
+#: (``â€¢`` for ``•``), with the bytes Windows-1252 leaves undefined as C1 controls.
+MOJIBAKE_BULLETS = (
+    "â€¢", "â€§", "Â·", "â—\x8f", "â–ª", "â—¦", "âˆ™", "â€£", "â\x81ƒ", "â—‹", "â–\xa0", "â–¡",
+    "â—†", "â—‡", "â–º", "â–¸",
+)  # fmt: skip
 
 #: A naive sentence boundary, as the site splits sentence-per-bullet pages.
 SENTENCE_BOUNDARY = re.compile(r"[.?!][\"'”’)\]]*\s+\S")

@@ -141,6 +141,21 @@ def test_a_page_scraped_without_unescaping_cleans_as_the_page_itself(prefix: str
     assert escaped.rendering.text == clean.rendering.text
 
 
+def test_mojibake_bullets_are_the_bullets_they_were() -> None:
+    sloppy = tuple(glyph.encode().decode("sloppy-windows-1252") for glyph in tables.BULLET_GLYPHS)
+    assert tuple(g for g in sloppy if not g.isascii()) == tables.MOJIBAKE_BULLETS
+
+
+@needs_seeds
+def test_a_page_whose_bullets_alone_are_mojibake_cleans_as_the_page_itself() -> None:
+    raw = seed("000").read_text(encoding="utf-8")  # its Chinese lines sound, so not re-decoded
+    damaged = raw.replace("•", "•".encode().decode("sloppy-windows-1252"))
+    clean = review_document(document_from_bytes(raw.encode("utf-8"), "x"))
+    review = review_document(document_from_bytes(damaged.encode("utf-8"), "x"))
+    assert review.document.source.redecoded is None
+    assert review.rendering.text == clean.rendering.text
+
+
 def test_latin1_text_that_also_reads_as_big5_is_not_redecoded() -> None:
     # every é before a letter: as Latin-1 bytes the whole page is valid Big5 ("Cr嶮it")
     page = "Operator\n\nWelcome, Crédit Agricole and Générale Sociétés.\n".encode()
