@@ -262,7 +262,7 @@ def _read_introductions(
             body, max(0, match.start() - 12), match.end()
         ):
             continue
-        if tables.HANDING_OVER.search(match.group()):
+        if tables.HANDOVER.search(match.group()):
             continue  # "no further questions in the queue, I'll turn it back to Michael Weitz"
         group = "name" if match["name"] else "open_name"
         firm_group = "firm" if group == "name" else "open_firm"

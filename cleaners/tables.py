@@ -361,8 +361,6 @@ INTRODUCTION = re.compile(
     rf"(?P<name>{PERSON})(?:\s+(?:with|from|of|at)\s+{_FIRM})?)"
     rf"|(?:(?P<open_name>{PERSON})(?:\s+(?:with|from|of|at)\s+{_OPEN_FIRM})?{_LINE_OPEN})"
 )
-#: Words that make "questions ... to NAME" a hand-over to an executive, not an introduction.
-HANDING_OVER = re.compile(r"\b(?:turn|hand|pass)(?:ing)?\s+(?:it|the|things|back|over)\b")
 #: How the operator opens an introduction, and only the operator: "Our next question comes
 #: from", "We'll take our first question from". It opens with the literal word, checking
 #: behind it: seven times faster than opening with the choice of two.
