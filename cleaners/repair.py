@@ -142,18 +142,10 @@ def big5_read_as_latin1(run: str) -> str | None:
     >>> big5_read_as_latin1("Ã©Ã©Ã©"), big5_read_as_latin1("éééééé")
     (None, None)
     """
-    if run.isalpha():
+    found = None if run.isalpha() else mojibake_of(run)
+    if found is None or found[1] != BIG5_READ_AS_LATIN1:
         return None
-    try:
-        raw = run.encode("latin-1")
-        decoded = raw.decode("cp950")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return None
-    try:
-        raw.decode("utf-8")
-        return None
-    except UnicodeDecodeError:
-        pass
+    decoded = found[0]
     if all(
         "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef"
         for c in decoded
