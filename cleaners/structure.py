@@ -180,9 +180,8 @@ def _past_written_bullets(body: str) -> str:
     """
     bulleted = tables.INDENT_BLANKS + tables.BULLET_GLYPHS
     while body and body[0] in "&âÂ":
-        if body.startswith(tables.MOJIBAKE_BULLETS):
-            written = next(len(b) for b in tables.MOJIBAKE_BULLETS if body.startswith(b))
-        else:
+        written = next((len(b) for b in tables.MOJIBAKE_BULLETS if body.startswith(b)), 0)
+        if not written:
             entity = tables.HTML_ENTITY.match(body)
             if entity is None or html.unescape(entity.group()) not in bulleted:
                 break
