@@ -341,7 +341,8 @@ PERSON = (
     rf"(?:\s+{_PERSON_WORD}){{1,2}}"
 )
 FIRST_NAME = r"[A-Z][a-z]+"
-_FIRM_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"
+# An initial keeps its full stop when the firm's name goes on: "J.P. Morgan", "B. Riley".
+_FIRM_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w)|(?<=\b[A-Z])\.(?=[ \t]+[A-Z]))*"
 # A firm's words on one line: a name never runs on into the next line (the speaker's).
 _FIRM_JOIN = r"[ \t]+(?:&[ \t]+|and[ \t]+|of[ \t]+)?"
 _FIRM = rf"(?:the\s+)?(?P<firm>{_FIRM_WORD}(?:{_FIRM_JOIN}{_FIRM_WORD}){{0,5}})"

@@ -247,6 +247,23 @@ def test_an_analysts_firm_stops_at_the_end_of_its_line() -> None:
     assert cast.firms == {"Peter Grom": "UBS"}
 
 
+#: Firms whose names open with initials, as the real corpus's operators say them: each
+#: was cut at its first full stop ("D.A", "J.P", "B").
+@pytest.mark.parametrize(
+    ("introduction", "firm"),
+    [
+        ("Your next question line of Matt Summerville with D.A. Davidson.", "D.A. Davidson"),
+        ("Our next question comes from Doug Leggate with J.P. Morgan Chase.", "J.P. Morgan Chase"),
+        ("Next question from Doug Leggate of B. Riley FBR. Please go ahead.", "B. Riley FBR"),
+        ("Next question from Doug Leggate with C.L. King. Your line is open.", "C.L. King"),
+        ("Our next question comes from Doug Leggate with UBS. A. Smith is next.", "UBS"),
+    ],
+)
+def test_a_firm_named_with_initials_keeps_them(introduction: str, firm: str) -> None:
+    cast = read_cast(parse(f"Operator\n{introduction}\n- Analyst\nHi.\n"), Context())
+    assert list(cast.firms.values()) == [firm]
+
+
 #: An operator's introductions as calls of the real corpus word them (layout B).
 @pytest.mark.parametrize(
     "introduction",
