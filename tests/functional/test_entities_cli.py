@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-from tests.conftest import EXAMPLES, SEEDS, needs_seeds
+from callscrub.cli import STDOUT_CLOSED
+from tests.conftest import EXAMPLES, REPO, SEEDS, needs_seeds
 from tests.functional.test_clean_cli import callscrub
 
 
@@ -110,3 +113,28 @@ def test_an_unwritable_variant_report_is_one_line_not_a_traceback(tmp_path: Path
             assert result.returncode == 2
             assert result.stderr == f"callscrub: error: {option} {report}: {problem}\n"
     assert not (tmp_path / "out").exists()  # refused before the run
+
+
+@needs_seeds
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> None:
+    # `callscrub entities ... | head -2` ended in a BrokenPipeError traceback
+    report = tmp_path / "entities.json"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "callscrub",
+            "entities",
+            str(SEEDS[0].parent),
+            "--json",
+            str(report),
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the table is printed
+    error = process.stderr.read()
+    assert process.wait() == STDOUT_CLOSED
+    assert error == b""
