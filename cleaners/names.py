@@ -285,11 +285,12 @@ def _read_introductions(
                     Evidence(name, "introduction", quote, WEIGHTS["introduction"])
                 )
         if match[firm_group]:
-            firm = match[firm_group]
+            firm, (start, end) = match[firm_group], match.span(firm_group)
+            continued = tables.FIRM_AFTER_INITIAL.match(body, end)
+            if continued:
+                firm, end = f"{firm}. {continued['rest']}", continued.end("rest")
             cast.firms[name] = firm
-            cast.firm_mentions.append(
-                Mention(firm, base + match.start(firm_group), base + match.end(firm_group))
-            )
+            cast.firm_mentions.append(Mention(firm, base + start, base + end))
 
 
 def _self_introductions(body: str) -> Iterator[tuple[str, str]]:

@@ -346,6 +346,12 @@ _FIRM_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w)|(?<=\b[A-Z])\.(?=[ \t]+[A-Z]))*"
 # A firm's words on one line: a name never runs on into the next line (the speaker's).
 _FIRM_JOIN = r"[ \t]+(?:&[ \t]+|and[ \t]+|of[ \t]+)?"
 _FIRM = rf"(?:the\s+)?(?P<firm>{_FIRM_WORD}(?:{_FIRM_JOIN}{_FIRM_WORD}){{0,5}})"
+#: The rest of a firm's name that a sentence per bullet (layout C) split off after its
+#: initials: "with D.A." / "• Davidson.", read from the next line of the same turn.
+FIRM_AFTER_INITIAL = re.compile(
+    rf"(?<=\b[A-Z])\.[ \t]*\n[\s{BULLET_GLYPHS}]*"
+    rf"(?P<rest>{_FIRM_WORD}(?:{_FIRM_JOIN}{_FIRM_WORD}){{0,4}})"
+)
 
 #: The operator introducing an analyst: "our next question comes from Maynard Um with UBS",
 #: "we'll take our next question from Katy Huberty", "your next question line of David

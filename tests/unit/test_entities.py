@@ -264,6 +264,17 @@ def test_a_firm_named_with_initials_keeps_them(introduction: str, firm: str) -> 
     assert list(cast.firms.values()) == [firm]
 
 
+def test_a_firm_split_after_its_initials_by_a_sentence_per_bullet_is_read_whole() -> None:
+    page = parse(  # layout C of AOS: "with D.A." and "Davidson." are two bullets
+        "  • Operator\n\n  • Your next question line of Matt Summerville with D.A.\n\n"
+        "  • Davidson.\n\n  • Matt Summerville - Analyst\n\n  • Hi.\n"
+    )
+    cast = read_cast(page, Context())
+    assert cast.firms == {"Matt Summerville": "D.A. Davidson"}
+    (mention,) = cast.firm_mentions
+    assert page.text[mention.start : mention.end].endswith("• Davidson")
+
+
 #: An operator's introductions as calls of the real corpus word them (layout B).
 @pytest.mark.parametrize(
     "introduction",
