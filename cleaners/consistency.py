@@ -2,18 +2,25 @@
 
 Each call yields its mentions (speakers, introduced analysts and their firms, rare
 capitalised words); calls are grouped by ticker, and within a group, spellings that
-match (same surname and firm with a first name that is a short form; or a sound-alike
-single word) are reported together with a suggested canonical form: the glossary's
-first, then what the operator said in an introduction, then the spelling used in more
-calls, then the more frequent one.
+match are reported together with a suggested canonical form: the glossary's first, then
+what the operator said in an introduction, then the spelling used in more calls, then
+the more frequent one. Spellings match when they are
+
+- one person: the same surname and firm, one first name a short form of the other
+  ("Reginal King", "Reg King"); or the same first name and firm, surnames with the same
+  initial, never both in one call ("Lauren Ye", "Lauren Yuman", both of JPMorgan);
+- one firm: one name the other's opening words, spaces and full stops aside ("JP Morgan
+  Chase", "JP Morgan", "JPMorgan");
+- one word: a sound-alike rare single word ("Accutel", "Ecutel").
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from annotations.glossary import Glossary
 from cleaners.entities import rare_words
@@ -39,6 +46,7 @@ class Mentions:
     firms: dict[str, str] = field(default_factory=dict)  # person -> firm
     words: Counter[str] = field(default_factory=Counter)
     text_sample: str = ""
+    firms_said: Counter[str] = field(default_factory=Counter)  # firm -> introductions
 
 
 def mentions(page: Page, path: str, context: Context) -> Mentions:
@@ -53,6 +61,7 @@ def mentions(page: Page, path: str, context: Context) -> Mentions:
         found.people[name] += 1
     found.introduced = set(cast.analysts)
     found.firms = dict(cast.firms)
+    found.firms_said = Counter(mention.firm for mention in cast.firm_mentions)
     found.words = Counter(rare_words(page, context))
     found.text_sample = page.text[:4000]
     return found
@@ -61,7 +70,7 @@ def mentions(page: Page, path: str, context: Context) -> Mentions:
 @dataclass(frozen=True)
 class Variant:
     group: str
-    kind: str  # person or word
+    kind: str  # person, firm or word
     canonical: str
     why: str
     spellings: tuple[tuple[str, int, int], ...]  # spelling, mentions, calls
@@ -137,21 +146,39 @@ def group_variants(
 ) -> list[Variant]:
     """Variant spellings within one ticker group: the reduce step of a corpus run."""
     glossary = glossary or Glossary()
+    firm_clusters = _firm_clusters(members)
     return [
-        *_person_variants(group, members, glossary),
+        *_person_variants(group, members, glossary, firm_clusters),
+        *_firm_variants(group, members, glossary, firm_clusters),
         *_word_variants(group, members, glossary),
     ]
 
 
+def _people(call: Mentions) -> Counter[str]:
+    return call.people
+
+
+def _firms_said(call: Mentions) -> Counter[str]:
+    return call.firms_said
+
+
+def _words(call: Mentions) -> Counter[str]:
+    return call.words
+
+
 def _canonical(
-    spellings: Iterable[str], members: Sequence[Mentions], glossary: Glossary, group: str
+    spellings: Iterable[str],
+    members: Sequence[Mentions],
+    glossary: Glossary,
+    group: str,
+    said: Callable[[Mentions], Counter[str]],
 ) -> tuple[str, str, tuple[tuple[str, int, int], ...]]:
+    """The suggested spelling, why, and each spelling with its mentions and calls, as
+    ``said`` counts them in each call."""
     counted = []
     for spelling in spellings:
-        mentions_ = sum(
-            call.people.get(spelling, 0) + call.words.get(spelling, 0) for call in members
-        )
-        calls = sum(1 for call in members if spelling in call.people or spelling in call.words)
+        mentions_ = sum(said(call).get(spelling, 0) for call in members)
+        calls = sum(1 for call in members if spelling in said(call))
         counted.append((spelling, mentions_, calls))
     entity = glossary.known_as([spelling for spelling, _, _ in counted], group)
     if entity is not None:
@@ -167,16 +194,20 @@ def _canonical(
     return best[0], strength, tuple(counted)
 
 
-def _person_variants(group: str, members: Sequence[Mentions], glossary: Glossary) -> list[Variant]:
+def _person_variants(
+    group: str, members: Sequence[Mentions], glossary: Glossary, firm_clusters: list[list[str]]
+) -> list[Variant]:
+    same_firm = {firm: cluster[0] for cluster in firm_clusters for firm in cluster}
     firms: dict[str, str] = {}
     for call in members:
-        firms.update(call.firms)
+        firms.update({person: same_firm.get(f, f) for person, f in call.firms.items()})
     people = sorted({p for call in members for p in call.people if " " in p})
     by_surname: dict[tuple[str, str], list[str]] = {}
     for person in people:
         surname = person.split()[-1].casefold()
         by_surname.setdefault((surname, firms.get(person, "")), []).append(person)
     found = []
+    clustered: set[str] = set()
     for same in by_surname.values():
         clusters: list[list[str]] = []
         for person in same:
@@ -188,9 +219,41 @@ def _person_variants(group: str, members: Sequence[Mentions], glossary: Glossary
                 clusters.append([person])
         for cluster in clusters:
             if len(cluster) > 1:
-                canonical, why, counted = _canonical(cluster, members, glossary, group)
+                clustered.update(cluster)
+                canonical, why, counted = _canonical(cluster, members, glossary, group, _people)
                 found.append(Variant(group, "person", canonical, why, counted))
+    for cluster in _misheard_surnames(people, firms, members):
+        if clustered.isdisjoint(cluster):
+            canonical, why, counted = _canonical(cluster, members, glossary, group, _people)
+            found.append(Variant(group, "person", canonical, why, counted))
     return found
+
+
+def _misheard_surnames(
+    people: list[str], firms: dict[str, str], members: Sequence[Mentions]
+) -> list[list[str]]:
+    """Analysts of one firm with one first name whose surnames differ after the same
+    initial, never both in one call: one surname mis-heard ("Lauren Ye", "Lauren Yuman").
+
+    Two analysts of a firm covering one company who share a first name and an initial,
+    each in calls the other is absent from, are far likelier one person than two."""
+    by_first: dict[tuple[str, str, str], list[str]] = {}
+    for person in people:
+        firm = firms.get(person)
+        if firm:
+            words = person.casefold().split()
+            by_first.setdefault((first_name_key(words[0]), words[-1][0], firm), []).append(person)
+    clusters = []
+    for same in by_first.values():
+        surnames = {person.split()[-1].casefold() for person in same}
+        together = any(
+            a in call.people and b in call.people
+            for a, b in combinations(same, 2)
+            for call in members
+        )
+        if len(surnames) > 1 and not together:
+            clusters.append(same)
+    return clusters
 
 
 def _same_first_name(left: str, right: str) -> bool:
@@ -237,6 +300,78 @@ def _word_variants(group: str, members: Sequence[Mentions], glossary: Glossary) 
         calls = {call.path for call in members for spelling in cluster if spelling in call.words}
         if len(calls) < 2 and not any(s in glossary.protected for s in cluster):
             continue  # within one call the entities cleaner already proposes
-        canonical, why, counted = _canonical(cluster, members, glossary, group)
+        canonical, why, counted = _canonical(cluster, members, glossary, group, _words)
         found.append(Variant(group, "word", canonical, why, counted))
+    return found
+
+
+def _firm_words(firm: str) -> list[str]:
+    """A firm's name as compared: case, full stops and the spelling of "and" aside.
+
+    >>> _firm_words("J.P. Morgan Chase"), _firm_words("Needham & Company")
+    (['jp', 'morgan', 'chase'], ['needham', 'and', 'company'])
+    """
+    return firm.casefold().replace(".", "").replace("&", " and ").split()
+
+
+def _opens_with(longer: list[str], shorter: list[str]) -> bool:
+    """Whether ``shorter``, spaces aside, is ``longer``'s opening words.
+
+    >>> _opens_with(["jp", "morgan", "chase"], ["jpmorgan"])
+    True
+    >>> _opens_with(["morgan", "stanley"], ["morgan", "keegan"])
+    False
+    >>> _opens_with(["citigroup"], ["citi"])
+    False
+    """
+    wanted = "".join(shorter)
+    opening = ""
+    for word in longer:
+        opening += word
+        if len(opening) >= len(wanted):
+            return opening == wanted
+    return False
+
+
+def _firm_clusters(members: Sequence[Mentions]) -> list[list[str]]:
+    """The firm spellings of a group that name one firm, in clusters of two or more.
+
+    Spellings are linked when one is the other's opening words; a cluster is kept only
+    when each of its spellings is linked with every other: "Piper" would link "Piper
+    Jaffray" with "Piper Sandler", and which of them it is cannot be told.
+    """
+    spellings = sorted({f for call in members for f in (*call.firms.values(), *call.firms_said)})
+    words = {spelling: _firm_words(spelling) for spelling in spellings}
+
+    def linked(a: str, b: str) -> bool:
+        shorter, longer = sorted((words[a], words[b]), key=lambda w: len("".join(w)))
+        return bool(shorter) and _opens_with(longer, shorter)
+
+    parent = {spelling: spelling for spelling in spellings}
+
+    def root(spelling: str) -> str:
+        while parent[spelling] != spelling:
+            spelling = parent[spelling]
+        return spelling
+
+    pairs = {(a, b) for a, b in combinations(spellings, 2) if linked(a, b)}
+    for a, b in pairs:
+        parent[root(b)] = root(a)
+    clusters: dict[str, list[str]] = {}
+    for spelling in spellings:
+        clusters.setdefault(root(spelling), []).append(spelling)
+    return [
+        cluster
+        for cluster in clusters.values()
+        if len(cluster) > 1 and all(pair in pairs for pair in combinations(cluster, 2))
+    ]
+
+
+def _firm_variants(
+    group: str, members: Sequence[Mentions], glossary: Glossary, firm_clusters: list[list[str]]
+) -> list[Variant]:
+    found = []
+    for cluster in firm_clusters:
+        canonical, why, counted = _canonical(cluster, members, glossary, group, _firms_said)
+        found.append(Variant(group, "firm", canonical, why, counted))
     return found

@@ -22,6 +22,9 @@ def test_entities_pairs_variants_across_seeds_without_a_glossary(tmp_path: Path)
     pairs = {frozenset(s["spelling"] for s in v["spellings"]) for v in data["variants"]}
     assert frozenset({"Accutel", "Ecutel"}) in pairs
     assert frozenset({"Reginal King", "Reg King"}) in pairs
+    # the design's "same person or firm spelled differently across calls" (000:233, 001:285)
+    assert frozenset({"Lauren Ye", "Lauren Yuman"}) in pairs
+    assert frozenset({"JP Morgan Chase", "JP Morgan", "JPMorgan"}) in pairs
     assert "grouped with SMSI by company name" in data["notes"][0]
     table = result.stdout.decode()
     assert "Accutel (8/1), Ecutel (3/1)" in table
@@ -54,6 +57,16 @@ def test_glossary_decides_the_canonical_form(tmp_path: Path) -> None:
     data = json.loads(report.read_text(encoding="utf-8"))
     ecutel = next(v for v in data["variants"] if v["kind"] == "word" and "Ecutel" in str(v))
     assert (ecutel["canonical"], ecutel["why"]) == ("Ecutel", "glossary")
+
+
+@needs_seeds
+def test_the_shipped_global_glossary_names_the_analysts_firm(tmp_path: Path) -> None:
+    report = tmp_path / "entities.json"
+    glossary = EXAMPLES / "glossaries" / "global.toml"
+    callscrub("entities", str(SEEDS[0].parent), "--glossary", str(glossary), "--json", str(report))
+    data = json.loads(report.read_text(encoding="utf-8"))
+    firm = next(v for v in data["variants"] if v["kind"] == "firm")
+    assert (firm["group"], firm["canonical"], firm["why"]) == ("SMSI", "JPMorgan", "glossary")
 
 
 def test_malformed_glossary_is_bad_usage_in_one_line(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -45,3 +46,73 @@ def test_word_variants_are_the_clusters_of_the_plain_definition(vocabulary: list
     found, _ = variants(calls)
     reported = {frozenset(s for s, _, _ in v.spellings) for v in found if v.kind == "word"}
     assert reported == plain_word_clusters(sorted(vocabulary))
+
+
+def _call(path: str, firms: dict[str, str], turns: int = 3) -> Mentions:
+    """A call whose operator introduced each analyst of ``firms`` with their firm."""
+    return Mentions(
+        path,
+        "SMSI",
+        "Smith Micro Software Inc",
+        people=Counter(dict.fromkeys(firms, turns)),
+        introduced=set(firms),
+        firms=firms,
+        firms_said=Counter(firms.values()),
+    )
+
+
+def _reported(calls: list[Mentions], kind: str) -> set[frozenset[str]]:
+    found, _ = variants(calls)
+    return {frozenset(s for s, _, _ in v.spellings) for v in found if v.kind == kind}
+
+
+def test_a_firm_written_with_or_without_spaces_full_stops_or_its_last_words_is_one_firm() -> None:
+    calls = [  # seeds 000, 001 and 002
+        _call("000.txt", {"Lauren Ye": "JP Morgan Chase"}),
+        _call("001.txt", {"Lauren Yuman": "JP Morgan"}),
+        _call("002.txt", {"Lauren Ye": "JPMorgan", "Ann Lee": "J.P. Morgan"}),
+    ]
+    assert _reported(calls, "firm") == {
+        frozenset({"JP Morgan Chase", "JP Morgan", "JPMorgan", "J.P. Morgan"})
+    }
+
+
+@pytest.mark.parametrize(
+    "firms",
+    [
+        ["Morgan Stanley", "Morgan Keegan"],  # only a first word in common
+        ["Citi", "Citigroup"],  # one name inside the other's word, not its words
+        ["Piper", "Piper Jaffray", "Piper Sandler"],  # "Piper" could be either
+    ],
+)
+def test_firms_that_only_look_alike_are_not_reported(firms: list[str]) -> None:
+    calls = [_call(f"{n}.txt", {f"Analyst {n}": firm}) for n, firm in enumerate(firms)]
+    assert _reported(calls, "firm") == set()
+
+
+def test_one_analyst_of_one_firm_with_a_misheard_surname_is_one_person() -> None:
+    calls = [
+        _call("000.txt", {"Lauren Ye": "JP Morgan Chase"}),
+        _call("001.txt", {"Lauren Yuman": "JP Morgan"}),
+    ]
+    assert _reported(calls, "person") == {frozenset({"Lauren Ye", "Lauren Yuman"})}
+
+
+@pytest.mark.parametrize(
+    "calls",
+    [
+        # two firms
+        [_call("1.txt", {"Lauren Ye": "UBS"}), _call("2.txt", {"Lauren Yuman": "JP Morgan"})],
+        # surnames with other initials
+        [_call("1.txt", {"Lauren Ye": "UBS"}), _call("2.txt", {"Lauren Smith": "UBS"})],
+        # both in one call: two people
+        [_call("1.txt", {"Lauren Ye": "UBS", "Lauren Yuman": "UBS"})],
+        # no firm said: nothing ties them
+        [
+            Mentions("1.txt", "SMSI", None, people=Counter({"Lauren Ye": 2})),
+            Mentions("2.txt", "SMSI", None, people=Counter({"Lauren Yuman": 2})),
+        ],
+    ],
+)
+def test_analysts_the_calls_tell_apart_are_not_reported(calls: list[Mentions]) -> None:
+    assert _reported(calls, "person") == set()
