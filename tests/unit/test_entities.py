@@ -55,6 +55,12 @@ def test_every_accutel_of_seed_001_becomes_ecutel_and_n0ls_nols() -> None:
 
 
 @needs_seeds
+def test_the_dtn_misheard_as_vpn_in_seed_003_is_restored_and_vpn_alone_is_not() -> None:
+    assert entity_edits("003") == [("VPN plus ATN", "DTN plus ATN", "applied")]
+    assert not [e for e in entity_edits("002") if "VPN" in e[0]]  # "mobile VPN" is right
+
+
+@needs_seeds
 def test_without_a_glossary_seed_text_is_left_alone() -> None:
     """No glossary, no scope entries: only the call's own names could be proposed."""
     for prefix in ("000", "001", "002", "003"):
