@@ -133,8 +133,14 @@ UNIDENTIFIED_PATTERN = (
 )
 UNIDENTIFIED = re.compile(UNIDENTIFIED_PATTERN)
 
+#: Latin letters beyond ASCII that names are written with (José, Zoë, Müller, Łukasz): those
+#: of Latin-1 and Latin Extended-A, without × and ÷. Extended-A pairs each capital with its
+#: small letter, so a name may open with either of those.
+LATIN_CAPITALS = "À-ÖØ-ÞĀ-ſ"
+LATIN_SMALL = "ß-öø-ÿĀ-ſ"
 _NAME_TOKEN = (
-    r"(?:[A-Z][a-zA-Z'’\-]*\.?|[A-Z]\.(?:[A-Z]\.)*|I{1,3}|IV|Jr\.?|Sr\.?"
+    rf"(?:[A-Z{LATIN_CAPITALS}][a-zA-Z{LATIN_CAPITALS}{LATIN_SMALL}'’\-]*\.?"
+    r"|[A-Z]\.(?:[A-Z]\.)*|I{1,3}|IV|Jr\.?|Sr\.?"
     r"|de|da|del|della|van|von|der|den|la|le|du|dos|di|bin|al|el)"
 )
 #: Blanks the whitespace cleaner makes a space.
@@ -317,30 +323,33 @@ BIG5_AS_LATIN1 = re.compile(r"(?:[\x81-\xfe][\x40-\x7e\xa1-\xfe]){3,}")
 #: the middle, a transcriber's bracketed guess allowed ("Ian [Gillson]"). The forms of
 #: one such word, as its first character and the rest: a bracketed guess, Mc-, O'-, a
 #: capital inside (DeMarco), a plain or hyphenated word.
+_CAPITAL = f"[A-Z{LATIN_CAPITALS}]"
+_SMALL = f"[a-z{LATIN_SMALL}]"
 _PERSON_WORD_FORMS = (
-    (r"\[", r"[A-Z][a-z]+\]"),
-    ("M", r"c[A-Z][a-z]+"),
-    ("O", r"['’][A-Z][a-z]+"),
-    ("[A-Z]", r"[a-z]*[A-Z][a-z]+"),
-    ("[A-Z]", r"[a-z]+(?:[-'’][A-Z]?[a-z]+)?"),
+    (r"\[", rf"{_CAPITAL}{_SMALL}+\]"),
+    ("M", rf"c{_CAPITAL}{_SMALL}+"),
+    ("O", rf"['’]{_CAPITAL}{_SMALL}+"),
+    (_CAPITAL, rf"{_SMALL}*{_CAPITAL}{_SMALL}+"),
+    (_CAPITAL, rf"{_SMALL}+(?:[-'’]{_CAPITAL}?{_SMALL}+)?"),
 )
+_NOT_A_LETTER_NEXT = f"(?![A-Za-z{LATIN_CAPITALS}{LATIN_SMALL}])"
 _PERSON_WORD = (
-    "(?:" + "|".join(first + rest for first, rest in _PERSON_WORD_FORMS) + ")(?![A-Za-z])"
+    "(?:" + "|".join(first + rest for first, rest in _PERSON_WORD_FORMS) + f"){_NOT_A_LETTER_NEXT}"
 )
 #: The same word with its first character already consumed, which each form checks
 #: behind it: a pattern that opens with a class of characters lets the engine skip to the
 #: next capital fast, where one that opens with a choice or a look-ahead is tried at
 #: every position (twice as slow over a page).
 _PERSON_WORD_OPENING = (
-    r"[A-Z\[](?:"
+    rf"[A-Z{LATIN_CAPITALS}\[](?:"
     + "|".join(f"(?<={first}){rest}" for first, rest in _PERSON_WORD_FORMS)
-    + ")(?![A-Za-z])"
+    + f"){_NOT_A_LETTER_NEXT}"
 )
 PERSON = (
     rf"{_PERSON_WORD_OPENING}(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|der|da|del|di|la|le)\b)?"
     rf"(?:\s+{_PERSON_WORD}){{1,2}}"
 )
-FIRST_NAME = r"[A-Z][a-z]+"
+FIRST_NAME = f"{_CAPITAL}{_SMALL}+"
 # An initial keeps its full stop when the firm's name goes on: "J.P. Morgan", "B. Riley".
 _FIRM_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w)|(?<=\b[A-Z])\.(?=[ \t]+[A-Z]))*"
 # A firm's words on one line: a name never runs on into the next line (the speaker's).

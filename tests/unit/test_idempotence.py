@@ -14,6 +14,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from annotations.review import Review
+from annotations.writers import to_json
 from bench.shapes import SHAPES, page
 from callscrub.batch import document_from_bytes
 from cleaners.decode import DecodeError
@@ -170,6 +171,24 @@ def test_speaker_lines_parted_by_other_dashes_are_speakers_in_the_site_form() ->
     ]
     assert "Maynard Um - UBS - Analyst\n" in review.rendering.text
     assert "Dana Lee — so we grew\n" in review.rendering.text
+    assert changed_again(review.rendering.text) == []
+
+
+def test_speakers_whose_names_carry_accents_are_speakers_and_named_when_lost() -> None:
+    # "José García - Analyst" was read as a paragraph of the turn before it
+    review = cleaned(
+        HEADER + "Operator\nOur next question comes from José García with Itaú BBA.\n"
+        "José García - Analyst\nHi.\nŁukasz Müller - CFO\nThanks, José.\nOperator\n"
+        "Next question from Zoë Ölçer of UBS. Your line is open.\n- Analyst\nHello.\n"
+    )
+    turns = to_json(review)["turns"]
+    assert [(turn["speaker"], turn["role"]) for turn in turns] == [
+        ("Operator", "operator"),
+        ("José García", "analyst"),
+        ("Łukasz Müller", "executive"),
+        ("Operator", "operator"),
+        ("Zoë Ölçer", "analyst"),
+    ]
     assert changed_again(review.rendering.text) == []
 
 

@@ -20,9 +20,12 @@ from cleaners import names, tables
 from cleaners.structure import _may_open_queue
 
 # The plain spellings, as they read before the rewrite.
+CAPITAL = f"[A-Z{tables.LATIN_CAPITALS}]"
+SMALL = f"[a-z{tables.LATIN_SMALL}]"
 PLAIN_PERSON_WORD = (
-    r"(?:\[[A-Z][a-z]+\]|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|[A-Z][a-z]*[A-Z][a-z]+"
-    r"|[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)(?![A-Za-z])"
+    rf"(?:\[{CAPITAL}{SMALL}+\]|Mc{CAPITAL}{SMALL}+|O['’]{CAPITAL}{SMALL}+"
+    rf"|{CAPITAL}{SMALL}*{CAPITAL}{SMALL}+|{CAPITAL}{SMALL}+(?:[-'’]{CAPITAL}?{SMALL}+)?)"
+    rf"(?![A-Za-z{tables.LATIN_CAPITALS}{tables.LATIN_SMALL}])"
 )
 PLAIN_PERSON = re.compile(
     rf"{PLAIN_PERSON_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|der|da|del|di|la|le)\b)?"
@@ -56,6 +59,7 @@ PLAIN_PUNCTUATION_AFTER_SPACE = re.compile(r"(?<= )[,;:.?!]")
 # fmt: off
 WORDS = [
     "Ann", "Lee", "McKay", "AcKay", "Mcbride", "O'Neil", "D'Angelo", "X", "[Gillson]",
+    "José", "García", "Łukasz", "Müller", "Zoë", "Ölçer", "McÉwan", "×Lee", "Leeé",
     "DeMarco", "Smith-Jones", "van", "de", "P.", "CEO", "CFO", "Chief", "Officer", "our",
     "my", "colleague,", "Mr.", "Dr", "the", "it", "to", "and", "band", "will", "willow",
     "who", "whom", "Q&A", "q & a", "IQ&A", "queue", "line", "comes", "from", "operator",
