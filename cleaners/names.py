@@ -293,39 +293,52 @@ def _read_introductions(
             cast.firm_mentions.append(Mention(firm, base + start, base + end))
 
 
-def _self_introductions(body: str) -> Iterator[tuple[str, str]]:
+def _self_introductions(body: str) -> Iterator[tuple[str, str, bool]]:
     """Each name a turn's speaker gives themself near its start, with the sentence saying
-    it; not a name cut short by what follows it ("this is Idaho Power's").
+    it and whether they stand in for someone; not a name cut short by what follows it
+    ("this is Idaho Power's").
 
     >>> list(_self_introductions("Hi. It's Kelly. This is Idaho Power's. I'm Kelly Wall."))
-    [('Kelly', "It's Kelly."), ('Kelly Wall', "I'm Kelly Wall.")]
+    [('Kelly', "It's Kelly.", False), ('Kelly Wall', "I'm Kelly Wall.", False)]
+    >>> list(_self_introductions("It's Marianne on for Ben. Two questions."))
+    [('Marianne', "It's Marianne on for Ben.", True)]
     """
     for match in tables.SELF_INTRODUCTION.finditer(body[:300]):
         name = clean_person(match["name"])
         if name and match["name"].endswith(name.rsplit(None, 1)[-1]):
-            yield name, _sentence_around(body, match.start(), match.end())
+            quote = _sentence_around(body, match.start(), match.end())
+            yield name, quote, bool(match["stands_in"])
 
 
 def _read_self_introduction(cast: Cast, index: int, body: str) -> None:
-    full_names = (found for found in _self_introductions(body) if " " in found[0])
-    name, quote = next(full_names, ("", ""))
-    if name:
-        cast.people.add(name)
-        cast.analysts.add(name)
-        for following in range(index, len(cast.page.turns)):
-            turn = cast.page.turns[following]
-            if turn.role == "operator":
-                break
-            if turn.role == "analyst":
-                cast.evidence[following].append(
-                    Evidence(name, "self-introduction", quote, WEIGHTS["self-introduction"])
-                )
+    """An analyst under a lost name who says it: in full ("This is Pat Baumann on for Steve
+    Tusa."), or a first name only when standing in for the analyst the operator introduced
+    ("It's Marianne on for Ben."), whose firm they speak for."""
+    said = (found for found in _self_introductions(body) if " " in found[0] or found[2])
+    name, quote, stands_in = next(said, ("", "", False))
+    introduced = [e.name for e in cast.evidence[index] if e.kind == "introduction"]
+    if not name or (
+        stands_in and introduced and first_name_key(introduced[-1]) == first_name_key(name)
+    ):
+        return  # the operator introduced the stand-in: "Joe Aiken", then "This is Joe on for"
+    cast.people.add(name)
+    cast.analysts.add(name)
+    if stands_in and introduced and introduced[-1] in cast.firms:
+        cast.firms[name] = cast.firms[introduced[-1]]
+    for following in range(index, len(cast.page.turns)):
+        turn = cast.page.turns[following]
+        if turn.role == "operator":
+            break
+        if turn.role == "analyst":
+            cast.evidence[following].append(
+                Evidence(name, "self-introduction", quote, WEIGHTS["self-introduction"])
+            )
 
 
 def _read_own_name(cast: Cast, index: int, body: str) -> None:
     """An executive answering under a lost name who says it: "Hey, Alex. This is Steve
     Olsen.", "It's Kelly." (a first name stands for the one full name the call knows)."""
-    name, quote = next(_self_introductions(body), ("", ""))
+    name, quote, _ = next(_self_introductions(body), ("", "", False))
     if name:
         cast.evidence[index].append(
             Evidence(name, "self-introduction", quote, WEIGHTS["self-introduction"])

@@ -381,12 +381,15 @@ INTRODUCTION = re.compile(
 #: from", "We'll take our first question from". It opens with the literal word, checking
 #: behind it: seven times faster than opening with the choice of two.
 NEXT_QUESTION = re.compile(r"question\b(?:(?<=[Nn]ext question)|(?<=[Ff]irst question))")
+#: An analyst standing in for the one the operator introduced: "It's Marianne on for Ben."
+STANDS_IN = r"\s+(?:on|in)\s+for\b"
 #: A speaker naming themself: "This is actually Pat Baumann on for Steve Tusa.", "It's
-#: Kelly." A first name alone ends its clause: "this is Idaho primarily" names no one.
+#: Kelly.", "It's Marianne on for Ben." A first name alone ends its clause or stands in for
+#: someone: "this is Idaho primarily" names no one.
 SELF_INTRODUCTION = re.compile(
     # opens with a class of characters, as HANDOVER does: a third of the time of `\b(?:...)`
     r"[TtIi](?<!\w[TtIi])(?:(?<=[Tt])his\s+is|(?<=[Ii])t's|(?<=I)'m)\s+(?:actually\s+)?"
-    rf"(?P<name>{PERSON}\b|{FIRST_NAME}(?=[.,;!?]))"
+    rf"(?P<name>{PERSON}\b|{FIRST_NAME}(?=[.,;!?]|{STANDS_IN}))(?P<stands_in>{STANDS_IN})?"
 )
 #: A hand-over: "I will now turn the conference over to Bruce Quigley, VP of Investor
 #: Relations", "turn the call over to our CEO Douglas Lindsay", "turn it over to Noel".

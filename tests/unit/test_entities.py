@@ -298,6 +298,27 @@ def test_the_operators_introduction_names_the_analyst_and_the_firm(introduction:
     assert cast.restored[1][0] == "David McGregor"
 
 
+@pytest.mark.parametrize(
+    ("stand_in", "named"),
+    [
+        ("It's Marianne on for Ben.", "Marianne"),  # WWE: the gold names Marianne
+        ("This is Seth in for Smedes.", "Seth"),
+        ("This is actually Pat Baumann on for Ben.", "Pat Baumann"),
+        ("Hi. This is Ben on for Marianne.", "Benjamin Swinburne"),  # the one introduced
+    ],
+)
+def test_an_analyst_standing_in_for_the_one_introduced_is_named_with_that_firm(
+    stand_in: str, named: str
+) -> None:
+    page = parse(
+        "Operator\nAnd next, we'll go to Benjamin Swinburne from Morgan Stanley.\n- Analyst\n"
+        f"{stand_in} Two questions.\n- Chief Executive Officer\nSure.\n- Analyst\nThanks.\n"
+    )
+    cast = read_cast(page, Context())
+    assert [cast.restored[index][0] for index in (1, 3)] == [named, named]
+    assert cast.firms[named] == "Morgan Stanley"
+
+
 def test_an_introduction_in_a_turn_that_lost_the_operators_line_names_the_next_analyst() -> None:
     page = parse(  # DRH: the operator's line before "Our next question" is lost
         "Operator\nOur next question comes from Dany Asad with Bank of America.\n- Analyst\n"

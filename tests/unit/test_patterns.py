@@ -42,7 +42,8 @@ PLAIN_HANDOVER = re.compile(
 )
 PLAIN_SELF_INTRODUCTION = re.compile(
     rf"\b(?:[Tt]his\s+is|[Ii]t's|I'm)\s+(?:actually\s+)?"
-    rf"(?P<name>{PLAIN_PERSON.pattern}\b|{tables.FIRST_NAME}(?=[.,;!?]))"
+    rf"(?P<name>{PLAIN_PERSON.pattern}\b|{tables.FIRST_NAME}(?=[.,;!?]|\s+(?:on|in)\s+for\b))"
+    r"(?P<stands_in>\s+(?:on|in)\s+for\b)?"
 )
 PLAIN_NEXT_QUESTION = re.compile(r"(?:[Nn]ext|[Ff]irst) question\b")
 PLAIN_QUEUE_OPENS = re.compile(
@@ -72,6 +73,7 @@ WORDS = [
     "squestion comes", "This is", "this is", "It's", "it's", "I'm", "actually", "Kelly.",
     "xthis is", "Iit's", "i'm", "Bit's", "next", "Next", "first", "First", "question",
     "questions", "next question", "First question", "nexts question",
+    "on for", "in for", "on form", "son for",
 ]
 # fmt: on
 SEPARATORS = [" ", "  ", "\n", ", ", ". ", "; ", " (", ") ", " .", " ,", "\n  ", "’", "-"]
@@ -99,6 +101,7 @@ NEAR_MISSES = [
     "x1 N0Ls  ,  a .\n  b", "2015 5G B52s l0",
     "our next question, First questions, first  question, nextquestion, Next question",
     "Hi. This is Ann Lee. It's Ann, xthis is Ann Lee, Bit's Ann. i'm Ann.", "I'm actually Ann.",
+    "It's Ann on for Bo. It's Ann in for Bo. It's Ann on form. This is Ann Lee in for Bo.",
 ]
 # fmt: on
 
