@@ -364,15 +364,16 @@ FIRM_AFTER_INITIAL = re.compile(
 
 #: The operator introducing an analyst: "our next question comes from Maynard Um with UBS",
 #: "we'll take our next question from Katy Huberty", "your next question line of David
-#: McGregor", "Next, we will hear from Roger Read", "Bobby Griffin with Raymond James, your
-#: line is open", "Kyle Joseph with Jefferies. Your line is open."
+#: McGregor", "Next, we will hear from Roger Read", "We'll hear next from Ian Zaffino",
+#: "Bobby Griffin with Raymond James, your line is open", "Kyle Joseph with Jefferies. Your
+#: line is open."
 _LINE_OPEN = (
     r"(?:,?\s+(?:your\s+line\s+is\s+(?:now\s+)?(?:open|live)|please\s+(?:go\s+ahead|proceed))"
     r"|\.\s+Your\s+line\s+is\s+(?:now\s+)?(?:open|live))"
 )
 _OPEN_FIRM = _FIRM.replace("firm", "open_firm")
 INTRODUCTION = re.compile(
-    r"(?:\b(?:question|questions|follow-up|line|go|take|next\b[^.?!\]]{0,20}?\bhear)\b"
+    r"(?:\b(?:question|questions|follow-up|line|go|take|[Nn]ext\b[^.?!\]]{0,20}?\bhear|hear\s+next)\b"
     r"[^.?!\]]{0,40}?(?:\b(?:from|to)\s+(?:(?:the\s+)?line\s+of\s+)?|\bline\s+of\s+)"
     rf"(?P<name>{PERSON})(?:\s+(?:with|from|of|at)\s+{_FIRM})?)"
     rf"|(?:(?P<open_name>{PERSON})(?:\s+(?:with|from|of|at)\s+{_OPEN_FIRM})?{_LINE_OPEN})"

@@ -289,6 +289,8 @@ def test_a_firm_split_after_its_initials_by_a_sentence_per_bullet_is_read_whole(
         "Next, we will hear from David McGregor with Longbow Research. Your line is open.",  # MPC
         "David McGregor with Longbow Research. Your line is open.",  # AAN
         "Our next question comes from the line of David McGregor with Longbow Research.",
+        "Next then, we will hear from David McGregor with Longbow Research. You may proceed.",
+        "[Operator instructions]. We'll hear next from David McGregor with Longbow Research.",
     ],
 )
 def test_the_operators_introduction_names_the_analyst_and_the_firm(introduction: str) -> None:
