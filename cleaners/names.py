@@ -31,6 +31,8 @@ _TITLE_AFTER = re.compile(
     r"[.;:!?(),w](?:(?<=[.;:!?()])|(?<=,)\s+and\b|(?<=w)(?<!\ww)(?:ill|ho)\b)"
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
+#: A name right before where a search ends: "And Adam", "Adam Richins".
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?:{tables.PERSON}|{tables.FIRST_NAME})$")
 
 #: Evidence kinds, their weight, and how they read in a reason.
 WEIGHTS = {
@@ -346,22 +348,43 @@ def _read_own_name(cast: Cast, index: int, body: str) -> None:
 
 
 def _read_handover(cast: Cast, index: int, body: str) -> None:
+    """Who the end of a turn hands the call or a question to: the next speaker.
+
+    Each pattern runs only where a substring test finds what it needs: most turns hold
+    none of it, and the tests are written out because a generator over a tuple of cues
+    costs more than the tests themselves."""
     tail = body[-600:]
     following = index + 1
     if following >= len(cast.page.turns) or cast.page.turns[following].role == "operator":
         return
-    if not any(cue in tail for cue in tables.HANDOVER_CUES):
-        return  # a substring test is far cheaper than the pattern, and most turns fail it
-    for match in tables.HANDOVER.finditer(tail):
-        name = clean_person(match["name"])
-        if name is None:
-            continue
-        quote = _sentence_around(tail, match.start(), match.end())
-        if " " in name:
-            cast.people.add(name)
-            if match["title"] or match["role"]:
-                cast.roster.append((name, match["title"] or match["role"], quote))
-        cast.evidence[following].append(Evidence(name, "handover", quote, WEIGHTS["handover"]))
+    if "turn" in tail or "hand" in tail or "pass" in tail or "introduce" in tail:
+        for match in tables.HANDOVER.finditer(tail):
+            name = clean_person(match["name"])
+            if name is None:
+                continue
+            quote = _sentence_around(tail, match.start(), match.end())
+            if " " in name:
+                cast.people.add(name)
+                if match["title"] or match["role"]:
+                    cast.roster.append((name, match["title"] or match["role"], quote))
+            cast.evidence[following].append(Evidence(name, "handover", quote, WEIGHTS["handover"]))
+    end = tail[-300:]
+    passed = []
+    if "let " in end or "Let " in end or "have " in end or "ask " in end:
+        passed = [(m["name"], m.start(), m.end()) for m in tables.LET_ANSWER.finditer(end)]
+    if ", do you want to" in end or ", would you like to" in end or ", is there anything" in end:
+        for cue in tables.ASKED_COLLEAGUE_CUES:
+            at = end.find(cue)
+            asked = _NAME_BEFORE.search(end, 0, at) if at != -1 else None
+            if asked:
+                passed.append((asked.group(), asked.start(), at + len(cue)))
+    for said, start, stop in passed:
+        name = clean_person(said)
+        if name is not None:
+            if " " in name:
+                cast.people.add(name)
+            quote = _sentence_around(end, start, stop)
+            cast.evidence[following].append(Evidence(name, "handover", quote, WEIGHTS["handover"]))
 
 
 def _has_title_word(text: str) -> bool:

@@ -405,8 +405,17 @@ HANDOVER = re.compile(
     rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>{PERSON}|{FIRST_NAME})"
     r"(?:,\s+(?:our\s+)?(?P<title>[A-Z][^.;\n]{3,120}))?"
 )
-#: Every hand-over holds one of these: a cheap test before the pattern.
-HANDOVER_CUES = ("introduce", "turn", "hand", "pass")
+#: A speaker handing a question to a colleague at the end of a turn: "I'm going to have
+#: Adam Richins answer that", "I'll let Troy comment". Opens with a class of characters,
+#: as HANDOVER does, and runs only where the end of a turn holds a cue.
+LET_ANSWER = re.compile(
+    r"[lLha](?<!\w[lLha])(?:(?<=[lL])et|(?<=h)ave|(?<=a)sk)\s+"
+    rf"(?P<name>{PERSON}|{FIRST_NAME})\s+(?:really\s+|just\s+)?"
+    r"(?:answer|take|address|handle|comment|add|respond|speak|talk|start|jump)\b"
+)
+#: A speaker asking a colleague to answer: "Adam, do you want to take that one?", "And
+#: Adam, is there anything that you would add?" The name is the one before the cue.
+ASKED_COLLEAGUE_CUES = (", do you want to", ", would you like to", ", is there anything")
 #: A greeting that names the previous speaker: "Thanks, Bruce." "Thank you, Bill."
 GREETING = re.compile(
     rf"^(?:Thanks|Thank\s+you)(?:\s+(?:very|so)\s+much)?,?\s+(?P<name>{PERSON}|{FIRST_NAME})"

@@ -321,6 +321,41 @@ def test_an_analyst_standing_in_for_the_one_introduced_is_named_with_that_firm(
     assert cast.firms[named] == "Morgan Stanley"
 
 
+@pytest.mark.parametrize(
+    ("passed", "handed_to"),
+    [  # IDA: the chief executive hands questions to the chief operating officer
+        ("I'm going to have Adam Richins answer that. He knows it best.", ["Adam Richins"]),
+        ("I'll let Adam Richins take that one.", ["Adam Richins"]),
+        ("Adam, do you want to take that one?", ["Adam"]),
+        ("It grew. And Adam, is there anything that you would add?", ["Adam"]),
+        ("I'll let you take that one. Lisa, can you add color?", []),
+    ],
+)
+def test_a_question_passed_to_a_colleague_names_the_next_speaker(
+    passed: str, handed_to: list[str]
+) -> None:
+    page = parse(
+        "Operator\nOur next question comes from Chris Ellinghaus with Siebert Williams.\n"
+        "- Analyst\nHow big is the mine's load?\n- President and Chief Executive Officer\n"
+        f"{passed}\n- Senior Vice President and Chief Operating Officer\nYou bet.\n"
+    )
+    cast = read_cast(page, Context())
+    assert [e.name for e in cast.evidence[3] if e.kind == "handover"] == handed_to
+    assert cast.evidence[2] == []  # the one passing it is not named by it
+
+
+def test_a_first_name_a_question_is_passed_to_names_the_one_the_call_knows_in_full() -> None:
+    page = parse(  # IDA's turns 9 and 10, layout B
+        "Operator\nOur next question comes from Chris Ellinghaus with Siebert Williams.\n"
+        "- Analyst\nHow big is the mine's load?\n- President and Chief Executive Officer\n"
+        "I'm going to have Adam Richins answer that. Adam, do you want to take that one?\n"
+        "- Senior Vice President and Chief Operating Officer\nYou bet.\n"
+    )
+    name, confidence, reason = read_cast(page, Context()).restored[3]
+    assert (name, confidence) == ("Adam Richins", 0.86)
+    assert "Adam, do you want to take that one?" in reason
+
+
 def test_an_introduction_in_a_turn_that_lost_the_operators_line_names_the_next_analyst() -> None:
     page = parse(  # DRH: the operator's line before "Our next question" is lost
         "Operator\nOur next question comes from Dany Asad with Bank of America.\n- Analyst\n"
