@@ -45,6 +45,11 @@ PLAIN_SELF_INTRODUCTION = re.compile(
     rf"(?P<name>{PLAIN_PERSON.pattern}\b|{tables.FIRST_NAME}(?=[.,;!?]|\s+(?:on|in)\s+for\b))"
     r"(?P<stands_in>\s+(?:on|in)\s+for\b)?"
 )
+PLAIN_LET_ANSWER = re.compile(
+    rf"\b(?:[Ll]et|have|ask)\s+(?P<name>{PLAIN_PERSON.pattern}|{tables.FIRST_NAME})\s+"
+    r"(?:really\s+|just\s+)?"
+    r"(?:answer|take|address|handle|comment|add|respond|speak|talk|start|jump)\b"
+)
 PLAIN_NEXT_QUESTION = re.compile(r"(?:[Nn]ext|[Ff]irst) question\b")
 PLAIN_QUEUE_OPENS = re.compile(
     r"(?i)operator instructions|question[- ]and[- ]answer|\bQ\s*&\s*A\b|first question|"
@@ -74,6 +79,8 @@ WORDS = [
     "xthis is", "Iit's", "i'm", "Bit's", "next", "Next", "first", "First", "question",
     "questions", "next question", "First question", "nexts question",
     "on for", "in for", "on form", "son for",
+    "let", "Let", "have", "ask", "bet", "task", "shave", "answer", "take", "comment", "really",
+    "takes", "I'll let Ann Lee take", "have Ann answer", "flask Ann take",
 ]
 # fmt: on
 SEPARATORS = [" ", "  ", "\n", ", ", ". ", "; ", " (", ") ", " .", " ,", "\n  ", "’", "-"]
@@ -102,6 +109,7 @@ NEAR_MISSES = [
     "our next question, First questions, first  question, nextquestion, Next question",
     "Hi. This is Ann Lee. It's Ann, xthis is Ann Lee, Bit's Ann. i'm Ann.", "I'm actually Ann.",
     "It's Ann on for Bo. It's Ann in for Bo. It's Ann on form. This is Ann Lee in for Bo.",
+    "I'll let Ann take it, shave Ann answer, task Ann Lee to add, Let Ann Lee really speak.",
 ]
 # fmt: on
 
@@ -128,6 +136,13 @@ def test_person_finds_what_its_plain_spelling_finds(text: str) -> None:
 @with_near_misses
 def test_handover_finds_what_its_plain_spelling_finds(text: str) -> None:
     assert spans(tables.HANDOVER, text) == spans(PLAIN_HANDOVER, text)
+
+
+@settings(max_examples=1000)
+@given(texts)
+@with_near_misses
+def test_let_answer_finds_what_its_plain_spelling_finds(text: str) -> None:
+    assert spans(tables.LET_ANSWER, text) == spans(PLAIN_LET_ANSWER, text)
 
 
 @settings(max_examples=1000)
