@@ -350,9 +350,9 @@ def _read_own_name(cast: Cast, index: int, body: str) -> None:
 def _read_handover(cast: Cast, index: int, body: str) -> None:
     """Who the end of a turn hands the call or a question to: the next speaker.
 
-    Each pattern runs only where a substring test finds what it needs: most turns hold
-    none of it, and the tests are written out because a generator over a tuple of cues
-    costs more than the tests themselves."""
+    The hand-over and the passed question run only where a substring test finds what
+    they need: most turns hold none of it, and the tests are written out because a
+    generator over a tuple of cues costs more than the tests themselves."""
     tail = body[-600:]
     following = index + 1
     if following >= len(cast.page.turns) or cast.page.turns[following].role == "operator":
@@ -372,12 +372,10 @@ def _read_handover(cast: Cast, index: int, body: str) -> None:
     passed = []
     if "let " in end or "Let " in end or "have " in end or "ask " in end:
         passed = [(m["name"], m.start(), m.end()) for m in tables.LET_ANSWER.finditer(end)]
-    if ", do you want to" in end or ", would you like to" in end or ", is there anything" in end:
-        for cue in tables.ASKED_COLLEAGUE_CUES:
-            at = end.find(cue)
-            asked = _NAME_BEFORE.search(end, 0, at) if at != -1 else None
-            if asked:
-                passed.append((asked.group(), asked.start(), at + len(cue)))
+    for cue in tables.ASKED_COLLEAGUE.finditer(end):
+        asked = _NAME_BEFORE.search(end, 0, cue.start())
+        if asked:
+            passed.append((asked.group(), asked.start(), cue.end()))
     for said, start, stop in passed:
         name = clean_person(said)
         if name is not None:

@@ -414,8 +414,9 @@ LET_ANSWER = re.compile(
     r"(?:answer|take|address|handle|comment|add|respond|speak|talk|start|jump)\b"
 )
 #: A speaker asking a colleague to answer: "Adam, do you want to take that one?", "And
-#: Adam, is there anything that you would add?" The name is the one before the cue.
-ASKED_COLLEAGUE_CUES = (", do you want to", ", would you like to", ", is there anything")
+#: Adam, is there anything that you would add?" The name is the one before it. Opening
+#: with the literal ", ", it is found faster than a test for each of its phrases.
+ASKED_COLLEAGUE = re.compile(r", (?:do you want to|would you like to|is there anything)\b")
 #: A greeting that names the previous speaker: "Thanks, Bruce." "Thank you, Bill."
 GREETING = re.compile(
     rf"^(?:Thanks|Thank\s+you)(?:\s+(?:very|so)\s+much)?,?\s+(?P<name>{PERSON}|{FIRST_NAME})"
