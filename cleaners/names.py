@@ -233,8 +233,8 @@ def _read_cast(page: Page) -> Cast:
             _read_introductions(cast, index, body, base)
         elif "question" in body and tables.NEXT_QUESTION.search(body):
             _read_introductions(cast, index, body, base, misplaced=True)
-        if turn.role == "analyst" and not turn.speaker:
-            _read_self_introduction(cast, index, body)
+        if turn.role == "analyst":
+            _read_self_introduction(cast, index, body, turn.speaker)
         elif _named_by_evidence(turn):
             _read_own_name(cast, index, body)
         _read_handover(cast, index, body)
@@ -312,10 +312,11 @@ def _self_introductions(body: str) -> Iterator[tuple[str, str, bool]]:
             yield name, quote, bool(match["stands_in"])
 
 
-def _read_self_introduction(cast: Cast, index: int, body: str) -> None:
-    """An analyst under a lost name who says it: in full ("This is Pat Baumann on for Steve
-    Tusa."), or a first name only when standing in for the analyst the operator introduced
-    ("It's Marianne on for Ben."), whose firm they speak for."""
+def _read_self_introduction(cast: Cast, index: int, body: str, speaker: str) -> None:
+    """An analyst who says who they are: in full ("This is Pat Baumann on for Steve Tusa."),
+    or a first name only when standing in for the analyst the operator introduced ("It's
+    Marianne on for Ben."), whose firm they speak for. It names a turn that lost its name;
+    where the page names the ``speaker``, it only gives a stand-in their firm."""
     said = (found for found in _self_introductions(body) if " " in found[0] or found[2])
     name, quote, stands_in = next(said, ("", "", False))
     introduced = [e.name for e in cast.evidence[index] if e.kind == "introduction"]
@@ -323,10 +324,15 @@ def _read_self_introduction(cast: Cast, index: int, body: str) -> None:
         stands_in and introduced and first_name_key(introduced[-1]) == first_name_key(name)
     ):
         return  # the operator introduced the stand-in: "Joe Aiken", then "This is Joe on for"
+    firm = cast.firms.get(introduced[-1]) if stands_in and introduced else None
+    if speaker:
+        if firm and first_name_key(speaker) == first_name_key(name):
+            cast.firms.setdefault(speaker, firm)
+        return
     cast.people.add(name)
     cast.analysts.add(name)
-    if stands_in and introduced and introduced[-1] in cast.firms:
-        cast.firms[name] = cast.firms[introduced[-1]]
+    if firm:
+        cast.firms[name] = firm
     for following in range(index, len(cast.page.turns)):
         turn = cast.page.turns[following]
         if turn.role == "operator":

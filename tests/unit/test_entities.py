@@ -321,6 +321,17 @@ def test_an_analyst_standing_in_for_the_one_introduced_is_named_with_that_firm(
     assert cast.firms[named] == "Morgan Stanley"
 
 
+def test_a_stand_in_the_page_names_gets_the_firm_of_the_one_introduced() -> None:
+    page = parse(  # WWE, layout A: the site names Marianne, the operator her colleague
+        "Operator\nAnd next, we'll go to Benjamin Swinburne from Morgan Stanley.\n"
+        "Marianne - Analyst\nIt's Marianne on for Ben. Two questions.\n"
+        "Nick Khan - CEO\nSure.\n"
+    )
+    cast = read_cast(page, Context())
+    assert cast.firms == {"Benjamin Swinburne": "Morgan Stanley", "Marianne": "Morgan Stanley"}
+    assert cast.restored == {}
+
+
 @pytest.mark.parametrize(
     ("passed", "handed_to"),
     [  # IDA: the chief executive hands questions to the chief operating officer
