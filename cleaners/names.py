@@ -511,6 +511,22 @@ def _restore(cast: Cast) -> dict[int, tuple[str, float, str]]:
     return restored
 
 
+def _firm_of(cast: Cast, index: int, name: str) -> str | None:
+    """The firm of the analyst speaking turn ``index`` as ``name``: theirs by name, else that
+    of the analyst the operator introduced for the turn when it is the same surname under
+    another first name ("Elizabeth Graseck" introduced as "Betsy Graseck", "Anthony
+    Franklin Powell" as "Anthony Powell")."""
+    if name in cast.firms:
+        return cast.firms[name]
+    surname = name.rsplit(None, 1)[-1].casefold()
+    for evidence in reversed(cast.evidence[index]):
+        if evidence.kind == "introduction":
+            if evidence.name.rsplit(None, 1)[-1].casefold() == surname:
+                return cast.firms.get(evidence.name)
+            return None
+    return None
+
+
 @cleaner("names")
 def restore_names(page: Page, context: Context) -> Iterator[Proposal]:
     """Restore lost speaker names; annotate each speaker (and an analyst's firm) as an entity.
@@ -538,8 +554,9 @@ def restore_names(page: Page, context: Context) -> Iterator[Proposal]:
         if turn.role == "operator" or not name:
             continue
         body: dict[str, object] = {"name": name, "kind": "person", "role": turn.role}
-        if name in cast.firms:
-            body["firm"] = cast.firms[name]
+        firm = _firm_of(cast, index, name)
+        if firm:
+            body["firm"] = firm
         yield Annotation(start, end, "entity", body)
     for mention in cast.firm_mentions:
         yield Annotation(

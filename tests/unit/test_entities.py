@@ -15,10 +15,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotations.glossary import GlossaryError, add_alias, load_glossaries, parse_glossary
+from annotations.model import Annotation
 from annotations.writers import turn_records
 from callscrub.batch import context_for, document_from_bytes
 from cleaners.matcher import DeletionIndex, compared_forms, deletions, suggest
-from cleaners.names import QUOTE_REACH, read_cast
+from cleaners.names import QUOTE_REACH, read_cast, restore_names
 from cleaners.pipeline import review_document
 from cleaners.registry import Context
 from cleaners.structure import parse
@@ -107,6 +108,38 @@ def test_lost_names_in_layout_b_are_restored_against_gold() -> None:
                 wrong += not same
     assert right / total >= 0.95, (right, wrong, total)
     assert wrong / total <= 0.01, (right, wrong, total)
+
+
+def _compact(firm: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", firm.casefold())
+
+
+@needs_corpus
+@pytest.mark.parametrize("layout", "ABC")
+def test_each_analysts_firm_is_annotated_as_the_gold_gives_it(layout: str) -> None:
+    """The gold's firms are the source's own ("Jeferries LLC", "Trust Securities", "Seaport
+    Global" for Seaport Research): a firm counts as the gold's when either compact
+    spelling holds the other, and the few the gold writes otherwise bound what can agree."""
+    agree = total = 0
+    for gold_path in GOLD:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        page = parse(
+            document_from_bytes((CORPUS / layout / f"{gold_path.stem}.txt").read_bytes(), "p").text
+        )
+        firms = {
+            p.start: str(p.body.get("firm", ""))
+            for p in restore_names(page, Context())
+            if isinstance(p, Annotation) and p.body["kind"] == "person"
+        }
+        for turn, theirs in zip(page.turns, gold["turns"], strict=True):
+            if theirs["role"] == "analyst" and theirs["firm"]:
+                total += 1
+                mine, wanted = (
+                    _compact(firms.get(turn.speaker_span[0], "")),
+                    _compact(theirs["firm"]),
+                )
+                agree += bool(mine) and (mine in wanted or wanted in mine)
+    assert agree / total >= 0.94, (agree, total)
 
 
 @needs_seeds
@@ -330,6 +363,26 @@ def test_a_stand_in_the_page_names_gets_the_firm_of_the_one_introduced() -> None
     cast = read_cast(page, Context())
     assert cast.firms == {"Benjamin Swinburne": "Morgan Stanley", "Marianne": "Morgan Stanley"}
     assert cast.restored == {}
+
+
+def test_an_analyst_introduced_under_another_first_name_is_annotated_with_the_firm() -> None:
+    page = parse(  # STT, layout A: the site writes the full name, the operator a short one
+        "Operator\nOur next question comes from Betsy Graseck with Morgan Stanley.\n"
+        "Elizabeth Graseck - Analyst\nHi. Two questions.\nRon O'Hanley - CEO\nSure.\n"
+        "Operator\nOur next question comes from Mike Mayo with Wells Fargo.\n"
+        "Ken Usdin - Analyst\nThanks.\n"  # another surname: not the one introduced
+    )
+    people = [
+        p.body
+        for p in restore_names(page, Context())
+        if isinstance(p, Annotation) and p.body["kind"] == "person"
+    ]
+    speakers = {body["name"]: body.get("firm") for body in people}
+    assert speakers == {
+        "Elizabeth Graseck": "Morgan Stanley",
+        "Ron O'Hanley": None,
+        "Ken Usdin": None,
+    }
 
 
 @pytest.mark.parametrize(
