@@ -382,8 +382,9 @@ INTRODUCTION = re.compile(
 #: from", "We'll take our first question from". It opens with the literal word, checking
 #: behind it: seven times faster than opening with the choice of two.
 NEXT_QUESTION = re.compile(r"question\b(?:(?<=[Nn]ext question)|(?<=[Ff]irst question))")
-#: An analyst standing in for the one the operator introduced: "It's Marianne on for Ben."
-STANDS_IN = r"\s+(?:on|in)\s+for\b"
+#: An analyst standing in for the one the operator introduced: "It's Marianne on for Ben.",
+#: "It's Tracy Kogan filling in for Paul.", "This is Jatin Khanna on behalf of Jerry Revich."
+STANDS_IN = r"\s+(?:(?:on|(?:filling\s+|sitting\s+|standing\s+)?in)\s+for|on\s+behalf\s+of)\b"
 #: A speaker naming themself: "This is actually Pat Baumann on for Steve Tusa.", "It's
 #: Kelly.", "It's Marianne on for Ben." A first name alone ends its clause or stands in for
 #: someone: "this is Idaho primarily" names no one.

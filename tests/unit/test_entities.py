@@ -339,6 +339,8 @@ def test_the_operators_introduction_names_the_analyst_and_the_firm(introduction:
         ("It's Marianne on for Ben.", "Marianne"),  # WWE: the gold names Marianne
         ("This is Seth in for Smedes.", "Seth"),
         ("This is actually Pat Baumann on for Ben.", "Pat Baumann"),
+        ("It's Tracy Kogan filling in for Ben.", "Tracy Kogan"),  # OXM
+        ("This is Jatin Khanna on behalf of Benjamin Swinburne.", "Jatin Khanna"),  # EXP
         ("Hi. This is Ben on for Marianne.", "Benjamin Swinburne"),  # the one introduced
     ],
 )

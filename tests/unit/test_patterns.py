@@ -40,10 +40,14 @@ PLAIN_HANDOVER = re.compile(
     rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>{PLAIN_PERSON.pattern}|{tables.FIRST_NAME})"
     r"(?:,\s+(?:our\s+)?(?P<title>[A-Z][^.;]{3,120}))?"
 )
+PLAIN_STANDS_IN = (
+    r"(?:\s+on\s+for|\s+in\s+for|\s+filling\s+in\s+for|\s+sitting\s+in\s+for"
+    r"|\s+standing\s+in\s+for|\s+on\s+behalf\s+of)\b"
+)
 PLAIN_SELF_INTRODUCTION = re.compile(
     rf"\b(?:[Tt]his\s+is|[Ii]t's|I'm)\s+(?:actually\s+)?"
-    rf"(?P<name>{PLAIN_PERSON.pattern}\b|{tables.FIRST_NAME}(?=[.,;!?]|\s+(?:on|in)\s+for\b))"
-    r"(?P<stands_in>\s+(?:on|in)\s+for\b)?"
+    rf"(?P<name>{PLAIN_PERSON.pattern}\b|{tables.FIRST_NAME}(?=[.,;!?]|{PLAIN_STANDS_IN}))"
+    rf"(?P<stands_in>{PLAIN_STANDS_IN})?"
 )
 PLAIN_LET_ANSWER = re.compile(
     rf"\b(?:[Ll]et|have|ask)\s+(?P<name>{PLAIN_PERSON.pattern}|{tables.FIRST_NAME})\s+"
@@ -78,7 +82,7 @@ WORDS = [
     "squestion comes", "This is", "this is", "It's", "it's", "I'm", "actually", "Kelly.",
     "xthis is", "Iit's", "i'm", "Bit's", "next", "Next", "first", "First", "question",
     "questions", "next question", "First question", "nexts question",
-    "on for", "in for", "on form", "son for",
+    "on for", "in for", "on form", "son for", "filling in for", "on behalf of", "in behalf",
     "let", "Let", "have", "ask", "bet", "task", "shave", "answer", "take", "comment", "really",
     "takes", "I'll let Ann Lee take", "have Ann answer", "flask Ann take",
 ]
