@@ -317,9 +317,11 @@ def _read_self_introduction(cast: Cast, index: int, body: str, speaker: str) -> 
     or a first name only when standing in for the analyst the operator introduced ("It's
     Marianne on for Ben."), whose firm they speak for. It names a turn that lost its name;
     where the page names the ``speaker``, it only gives a stand-in their firm."""
+    introduced = [e.name for e in cast.evidence[index] if e.kind == "introduction"]
+    if speaker and (speaker in cast.firms or not introduced or introduced[-1] not in cast.firms):
+        return  # nothing a named analyst says of themself is wanted then
     said = (found for found in _self_introductions(body) if " " in found[0] or found[2])
     name, quote, stands_in = next(said, ("", "", False))
-    introduced = [e.name for e in cast.evidence[index] if e.kind == "introduction"]
     if not name or (
         stands_in and introduced and first_name_key(introduced[-1]) == first_name_key(name)
     ):
@@ -374,6 +376,8 @@ def _read_handover(cast: Cast, index: int, body: str) -> None:
                 if match["title"] or match["role"]:
                     cast.roster.append((name, match["title"] or match["role"], quote))
             cast.evidence[following].append(Evidence(name, "handover", quote, WEIGHTS["handover"]))
+    if not _named_by_evidence(cast.page.turns[following]):
+        return  # a passed question only helps name a turn that lost its name
     end = tail[-300:]
     passed = []
     if "let " in end or "Let " in end or "have " in end or "ask " in end:
