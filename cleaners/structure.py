@@ -22,7 +22,7 @@ from typing import NamedTuple
 from annotations.model import Metadata, Turn
 from cleaners import tables
 from cleaners.detect import Decision, decide
-from cleaners.repair import mojibake_of, repair_text
+from cleaners.repair import mojibake_of, repair_text, utf8_read_as_cp1252
 
 
 class Kind(StrEnum):
@@ -238,6 +238,8 @@ def _classify(
     languages: dict[int, Decision] = {}
     for index, content in enumerate(contents):
         kind = _boilerplate_kind(content, index) or _speaker_kind(content)
+        if kind[0] is Kind.TEXT and not content.isascii():
+            kind = _mojibake_speaker_kind(content) or kind
         if detect_languages and kind[0] is Kind.TEXT and not content.isascii():
             languages[index] = decision = decide(_as_repaired(content))
             if decision.language == "zh":
@@ -245,6 +247,22 @@ def _classify(
         kinds.append(kind)
     _confirm_name_only_speakers(contents, kinds)
     return kinds, languages
+
+
+def _mojibake_speaker_kind(content: str) -> tuple[Kind, Speaker | None] | None:
+    """A speaker line in UTF-8 mojibake on a page otherwise sound, read as the encoding
+    cleaner repairs it: ``JosÃ© GarcÃ­a - Analyst`` was a paragraph of the turn before.
+
+    >>> _mojibake_speaker_kind("JosÃ© GarcÃ­a - Analyst")
+    (<Kind.SPEAKER: 'speaker'>, Speaker(name='José García', title='Analyst', operator=False))
+    >>> _mojibake_speaker_kind("Itâ€™s a question.") is None
+    True
+    """
+    repaired = utf8_read_as_cp1252(content)
+    if repaired is None:
+        return None
+    kind = _speaker_kind(repaired)
+    return kind if kind[0] is Kind.SPEAKER else None
 
 
 def _as_repaired(content: str) -> str:

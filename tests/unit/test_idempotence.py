@@ -192,6 +192,27 @@ def test_speakers_whose_names_carry_accents_are_speakers_and_named_when_lost() -
     assert changed_again(review.rendering.text) == []
 
 
+def test_a_speaker_line_in_mojibake_on_a_sound_page_is_a_speaker() -> None:
+    # "JosÃ© GarcÃ­a - Analyst" was a paragraph of the operator's turn, and only the
+    # second pass, on the repaired text, read it as the speaker line it is
+    review = cleaned(
+        HEADER + "Operator\nOur next question comes from José García with UBS.\n"
+        "JosÃ© GarcÃ\xada - Analyst\nHi. Itâ€™s a question.\nBill Smith â€“ CEO\nSure.\n"
+    )
+    turns = to_json(review)["turns"]
+    assert [(turn["speaker"], turn["title"]) for turn in turns] == [
+        ("Operator", ""),
+        ("José García", "Analyst"),
+        ("Bill Smith", "CEO"),
+    ]
+    assert "José García - Analyst\n\nHi. It’s a question.\n\nBill Smith - CEO\n" in (
+        review.rendering.text
+    )
+    repairs = {(e.cleaner, e.replacement) for e in review.edits if e.replacement in ("é", "í")}
+    assert repairs == {("encoding", "é"), ("encoding", "í")}  # the repair's, not a rewrite's
+    assert changed_again(review.rendering.text) == []
+
+
 def test_a_tab_in_a_speaker_line_reads_as_the_space_the_whitespace_cleaner_makes_it() -> None:
     review = cleaned(HEADER + "中英對照\n-\t•\u3000 Analyst\n")
     assert changed_again(review.rendering.text) == []
