@@ -28,6 +28,11 @@ def cleaned(text: str) -> Review:
     return review_document(document_from_bytes(text.encode("utf-8"), "in.txt"), "all")
 
 
+def speakers_in(review: Review, field: str) -> list[tuple[str, str]]:
+    """Each turn's speaker and ``field`` (role, title) as the ``.json`` writes them."""
+    return [(turn["speaker"], turn[field]) for turn in to_json(review)["turns"]]
+
+
 def changed_again(clean_text: str) -> list[tuple[str, str]]:
     again = cleaned(clean_text)
     return [
@@ -181,8 +186,7 @@ def test_speakers_whose_names_carry_accents_are_speakers_and_named_when_lost() -
         "José García - Analyst\nHi.\nŁukasz Müller - CFO\nThanks, José.\nOperator\n"
         "Next question from Zoë Ölçer of UBS. Your line is open.\n- Analyst\nHello.\n"
     )
-    turns = to_json(review)["turns"]
-    assert [(turn["speaker"], turn["role"]) for turn in turns] == [
+    assert speakers_in(review, "role") == [
         ("Operator", "operator"),
         ("José García", "analyst"),
         ("Łukasz Müller", "executive"),
@@ -199,8 +203,7 @@ def test_a_speaker_line_in_mojibake_on_a_sound_page_is_a_speaker() -> None:
         HEADER + "Operator\nOur next question comes from José García with UBS.\n"
         "JosÃ© GarcÃ\xada - Analyst\nHi. Itâ€™s a question.\nBill Smith â€“ CEO\nSure.\n"
     )
-    turns = to_json(review)["turns"]
-    assert [(turn["speaker"], turn["title"]) for turn in turns] == [
+    assert speakers_in(review, "title") == [
         ("Operator", ""),
         ("José García", "Analyst"),
         ("Bill Smith", "CEO"),
