@@ -16,7 +16,13 @@ from rapidfuzz.distance import Levenshtein
 from annotations.model import Edit
 from cleaners import tables
 from cleaners.registry import Context, Proposal, cleaner
-from cleaners.repair import big5_read_as_latin1, ftfy_fix, ftfy_may_change, utf8_read_as_cp1252
+from cleaners.repair import (
+    REMOVE_INVISIBLE_FORMATTING,
+    big5_read_as_latin1,
+    ftfy_may_change,
+    repair_line,
+    utf8_read_as_cp1252,
+)
 from cleaners.structure import REPLACED, Page
 
 _STEP_REASONS = {
@@ -30,6 +36,7 @@ _STEP_REASONS = {
     "fix_c1_controls": ("C1 control character repaired as Windows-1252", 0.9),
     "fix_line_breaks": ("unusual line break normalised", 0.95),
     "remove_bom": ("byte-order mark removed", 0.99),
+    REMOVE_INVISIBLE_FORMATTING: ("invisible formatting character removed", 0.99),
 }
 
 
@@ -130,7 +137,7 @@ def _explained_edits(
         word_end = piece.find(" ", edit_end)
         word_end = len(piece) if word_end == -1 else word_end
         word = piece[word_start:word_end]
-        repaired, steps = ftfy_fix(word)
+        repaired, steps = repair_line(word)
         if repaired == (
             word[: edit_start - word_start] + edit.replacement + word[edit_end - word_start :]
         ):
@@ -211,7 +218,7 @@ def repair_encoding(page: Page, context: Context) -> Iterator[Proposal]:
         if big5_spans:
             continue
         for offset, piece in line_pieces(line):
-            fixed, explanation = ftfy_fix(piece)
+            fixed, explanation = repair_line(piece)
             if fixed != piece:
                 for edit in _explained_edits(piece, fixed, explanation, line_start + offset):
                     yield _closing_blank_run(edit, text, parsed.end)

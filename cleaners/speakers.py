@@ -8,7 +8,7 @@ from annotations.model import Annotation, Edit
 from cleaners import tables
 from cleaners.encoding import diff_edits
 from cleaners.registry import Context, Proposal, cleaner
-from cleaners.repair import utf8_read_as_cp1252
+from cleaners.repair import as_repaired
 from cleaners.structure import Kind, Page
 
 
@@ -35,8 +35,9 @@ def mark_speakers(page: Page, context: Context) -> Iterator[Proposal]:
             continue
         written = text[line.start : line.end]
         canonical = line.speaker.line
-        # a line in mojibake that its repair makes canonical is the encoding cleaner's
-        if written != canonical and utf8_read_as_cp1252(written) != canonical:
+        # a line whose repair makes it canonical (mojibake, a zero-width space) is the
+        # encoding cleaner's
+        if written != canonical and as_repaired(written) != canonical:
             reason = f"speaker line written in canonical form ({written!r})"
             if tables.SUSPICIOUS_CHARACTER.search(written):
                 # The encoding cleaner repairs characters of this line: only the stretches

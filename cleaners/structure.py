@@ -22,7 +22,7 @@ from typing import NamedTuple
 from annotations.model import Metadata, Turn
 from cleaners import tables
 from cleaners.detect import Decision, decide
-from cleaners.repair import mojibake_of, repair_text, utf8_read_as_cp1252
+from cleaners.repair import as_repaired, mojibake_of, repair_text
 
 
 class Kind(StrEnum):
@@ -239,7 +239,7 @@ def _classify(
     for index, content in enumerate(contents):
         kind = _boilerplate_kind(content, index) or _speaker_kind(content)
         if kind[0] is Kind.TEXT and not content.isascii():
-            kind = _mojibake_speaker_kind(content) or kind
+            kind = _repaired_speaker_kind(content) or kind
         if detect_languages and kind[0] is Kind.TEXT and not content.isascii():
             languages[index] = decision = decide(_as_repaired(content))
             if decision.language == "zh":
@@ -249,17 +249,19 @@ def _classify(
     return kinds, languages
 
 
-def _mojibake_speaker_kind(content: str) -> tuple[Kind, Speaker | None] | None:
-    """A speaker line in UTF-8 mojibake on a page otherwise sound, read as the encoding
-    cleaner repairs it: ``JosÃ© GarcÃ­a - Analyst`` was a paragraph of the turn before.
+def _repaired_speaker_kind(content: str) -> tuple[Kind, Speaker | None] | None:
+    """A speaker line on an otherwise sound page, read as the encoding cleaner repairs it:
+    in UTF-8 mojibake, or with an invisible formatting character among its words
+    (``JosÃ© GarcÃ­a - Analyst``, ``Bill Smith\u200b - CEO``) it was a paragraph of the
+    turn before.
 
-    >>> _mojibake_speaker_kind("JosÃ© GarcÃ­a - Analyst")
+    >>> _repaired_speaker_kind("JosÃ© GarcÃ­a - Analyst")
     (<Kind.SPEAKER: 'speaker'>, Speaker(name='José García', title='Analyst', operator=False))
-    >>> _mojibake_speaker_kind("Itâ€™s a question.") is None
+    >>> _repaired_speaker_kind("Itâ€™s a question.") is None
     True
     """
-    repaired = utf8_read_as_cp1252(content)
-    if repaired is None:
+    repaired = as_repaired(content)
+    if repaired == content:
         return None
     kind = _speaker_kind(repaired)
     return kind if kind[0] is Kind.SPEAKER else None

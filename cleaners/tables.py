@@ -300,6 +300,11 @@ SUSPICIOUS_CHARACTER = re.compile(
     r"\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u00a0]"
 )
 HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+#: Characters a browser shows as nothing, left in scraped text: the soft hyphen, zero-width
+#: space, joiners and word joiner, and direction marks, embeddings and isolates. ftfy keeps
+#: them (it removes only the byte-order mark), and they split words for search and
+#: counting ("it\u200bs" is not "its"). Each is outside what the gate lets pass.
+INVISIBLE_FORMATTING = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]")
 #: A terminal escape sequence (the colour and cursor codes of text copied from a terminal).
 #: ftfy removes them; at a line's edges the parser reads past them, as past indentation.
 TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")

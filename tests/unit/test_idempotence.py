@@ -196,17 +196,19 @@ def test_speakers_whose_names_carry_accents_are_speakers_and_named_when_lost() -
     assert changed_again(review.rendering.text) == []
 
 
-def test_a_speaker_line_in_mojibake_on_a_sound_page_is_a_speaker() -> None:
+def test_a_speaker_line_in_mojibake_or_with_a_zero_width_space_is_a_speaker() -> None:
     # "JosÃ© GarcÃ­a - Analyst" was a paragraph of the operator's turn, and only the
     # second pass, on the repaired text, read it as the speaker line it is
     review = cleaned(
         HEADER + "Operator\nOur next question comes from José García with UBS.\n"
         "JosÃ© GarcÃ\xada - Analyst\nHi. Itâ€™s a question.\nBill Smith â€“ CEO\nSure.\n"
+        "Ann\u200b Lee - CFO\nYes.\n"  # a zero-width space: likewise a paragraph before
     )
     assert speakers_in(review, "title") == [
         ("Operator", ""),
         ("José García", "Analyst"),
         ("Bill Smith", "CEO"),
+        ("Ann Lee", "CFO"),
     ]
     assert "José García - Analyst\n\nHi. It’s a question.\n\nBill Smith - CEO\n" in (
         review.rendering.text
