@@ -5,6 +5,7 @@ not repair)."""
 from __future__ import annotations
 
 import codecs
+import html
 
 from cleaners import tables
 
@@ -76,13 +77,21 @@ def repair_line(line: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def as_repaired(line: str) -> str:
-    """``line`` as the encoding cleaner leaves a line that is UTF-8 mojibake or holds
-    invisible formatting characters, without calling ftfy: what the parser reads a
-    speaker line as, and what the speakers cleaner need not rewrite.
+    """``line`` as the encoding cleaner will leave it where that needs no ftfy: colour
+    codes and invisible formatting characters out, HTML entities unescaped, UTF-8
+    mojibake re-decoded. The parser reads a line so to tell its language (the letters of
+    ``[31m`` or ``&amp;`` would count as Latin text in a Chinese line) and a speaker
+    line damaged so; the speakers cleaner leaves such a line to the encoding cleaner.
 
+    >>> as_repaired("安\x1b[31m迪？"), as_repaired("&amp; 謝謝。")
+    ('安迪？', '& 謝謝。')
     >>> as_repaired("JosÃ© GarcÃ\xada - Analyst"), as_repaired("Bill Smith\u200b - CEO")
     ('José García - Analyst', 'Bill Smith - CEO')
     """
+    if "\x1b" in line:
+        line = tables.TERMINAL_ESCAPE.sub("", line)
+    if "&" in line:
+        line = html.unescape(line)
     line = utf8_read_as_cp1252(line) or line
     return tables.INVISIBLE_FORMATTING.sub("", line)
 

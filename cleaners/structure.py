@@ -241,7 +241,7 @@ def _classify(
         if kind[0] is Kind.TEXT and not content.isascii():
             kind = _repaired_speaker_kind(content) or kind
         if detect_languages and kind[0] is Kind.TEXT and not content.isascii():
-            languages[index] = decision = decide(_as_repaired(content))
+            languages[index] = decision = decide(as_repaired(content))
             if decision.language == "zh":
                 kind = (Kind.TRANSLATION, None)
         kinds.append(kind)
@@ -265,19 +265,6 @@ def _repaired_speaker_kind(content: str) -> tuple[Kind, Speaker | None] | None:
         return None
     kind = _speaker_kind(repaired)
     return kind if kind[0] is Kind.SPEAKER else None
-
-
-def _as_repaired(content: str) -> str:
-    """A line as the language detector should read it: without the colour codes and
-    HTML entities the encoding cleaner repairs, whose letters (``[31m``, ``&amp;``) would
-    otherwise count as Latin text in a Chinese line.
-
-    >>> _as_repaired("安\x1b[31m迪？"), _as_repaired("&amp; 謝謝。")
-    ('安迪？', '& 謝謝。')
-    """
-    if "\x1b" in content:
-        content = tables.TERMINAL_ESCAPE.sub("", content)
-    return html.unescape(content) if "&" in content else content
 
 
 def match_header(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
