@@ -374,7 +374,8 @@ FIRM_AFTER_INITIAL = re.compile(
 #: line is open."
 _LINE_OPEN = (
     r"(?:,?\s+(?:your\s+line\s+is\s+(?:now\s+)?(?:open|live)|please\s+(?:go\s+ahead|proceed))"
-    r"|\.\s+Your\s+line\s+is\s+(?:now\s+)?(?:open|live))"
+    # a sentence per bullet (layout C) puts "Your line is open." on a bullet of its own
+    rf"|\.[\s{BULLET_GLYPHS}]+Your\s+line\s+is\s+(?:now\s+)?(?:open|live))"
 )
 _OPEN_FIRM = _FIRM.replace("firm", "open_firm")
 INTRODUCTION = re.compile(

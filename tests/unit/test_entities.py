@@ -303,6 +303,14 @@ def test_a_firm_named_with_initials_keeps_them(introduction: str, firm: str) -> 
     assert list(cast.firms.values()) == [firm]
 
 
+def test_an_introduction_whose_line_opens_on_a_bullet_of_its_own_is_read() -> None:
+    page = parse(  # layout C of AAN: "Your line is open." is a sentence, so a bullet
+        "  • Operator\n\n  • Kyle Joseph with Jefferies.\n\n  • Your line is open.\n\n"
+        "  • Kyle Joseph - Analyst\n\n  • Hi.\n"
+    )
+    assert read_cast(page, Context()).firms == {"Kyle Joseph": "Jefferies"}
+
+
 def test_a_firm_split_after_its_initials_by_a_sentence_per_bullet_is_read_whole() -> None:
     page = parse(  # layout C of AOS: "with D.A." and "Davidson." are two bullets
         "  • Operator\n\n  • Your next question line of Matt Summerville with D.A.\n\n"
