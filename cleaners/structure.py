@@ -239,30 +239,28 @@ def _classify(
     for index, content in enumerate(contents):
         kind = _boilerplate_kind(content, index) or _speaker_kind(content)
         if kind[0] is Kind.TEXT and not content.isascii():
-            kind = _repaired_speaker_kind(content) or kind
-        if detect_languages and kind[0] is Kind.TEXT and not content.isascii():
-            languages[index] = decision = decide(as_repaired(content))
-            if decision.language == "zh":
-                kind = (Kind.TRANSLATION, None)
+            repaired = as_repaired(content)
+            if repaired and repaired != content:
+                kind = _repaired_speaker_kind(repaired) or kind
+            if detect_languages and kind[0] is Kind.TEXT:
+                languages[index] = decision = decide(repaired)
+                if decision.language == "zh":
+                    kind = (Kind.TRANSLATION, None)
         kinds.append(kind)
     _confirm_name_only_speakers(contents, kinds)
     return kinds, languages
 
 
-def _repaired_speaker_kind(content: str) -> tuple[Kind, Speaker | None] | None:
-    """A speaker line on an otherwise sound page, read as the encoding cleaner repairs it:
-    in UTF-8 mojibake, or with an invisible formatting character among its words
-    (``JosÃ© GarcÃ­a - Analyst``, ``Bill Smith\u200b - CEO``) it was a paragraph of the
-    turn before.
+def _repaired_speaker_kind(repaired: str) -> tuple[Kind, Speaker | None] | None:
+    """A speaker line on an otherwise sound page, read as its ``repaired`` form (see
+    :func:`cleaners.repair.as_repaired`): in UTF-8 mojibake, or with an invisible
+    formatting character among its words, it was a paragraph of the turn before.
 
-    >>> _repaired_speaker_kind("JosÃ© GarcÃ­a - Analyst")
+    >>> _repaired_speaker_kind(as_repaired("JosÃ© GarcÃ­a - Analyst"))
     (<Kind.SPEAKER: 'speaker'>, Speaker(name='José García', title='Analyst', operator=False))
-    >>> _repaired_speaker_kind("Itâ€™s a question.") is None
+    >>> _repaired_speaker_kind(as_repaired("Itâ€™s a question.")) is None
     True
     """
-    repaired = as_repaired(content)
-    if repaired == content:
-        return None
     kind = _speaker_kind(repaired)
     return kind if kind[0] is Kind.SPEAKER else None
 
