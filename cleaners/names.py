@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from annotations.model import Annotation, Edit, Turn
 from cleaners import tables
@@ -295,63 +296,93 @@ def _read_introductions(
             cast.firm_mentions.append(Mention(firm, base + start, base + end))
 
 
-def _self_introductions(body: str) -> Iterator[tuple[str, str, bool]]:
-    """Each name a turn's speaker gives themself near its start, with the sentence saying
-    it and whether they stand in for someone; not a name cut short by what follows it
-    ("this is Idaho Power's").
+class SelfIntroduction(NamedTuple):
+    """A name a turn's speaker gives themself, the sentence saying it, whether they stand
+    in for someone, and the firm they say they are with."""
 
-    >>> list(_self_introductions("Hi. It's Kelly. This is Idaho Power's. I'm Kelly Wall."))
-    [('Kelly', "It's Kelly.", False), ('Kelly Wall', "I'm Kelly Wall.", False)]
-    >>> list(_self_introductions("It's Marianne on for Ben. Two questions."))
-    [('Marianne', "It's Marianne on for Ben.", True)]
+    name: str
+    quote: str
+    stands_in: bool
+    firm: str | None
+
+
+def _self_introductions(body: str) -> Iterator[SelfIntroduction]:
+    """Each name a turn's speaker gives themself near its start; not a name cut short by
+    what follows it ("this is Idaho Power's").
+
+    >>> text = "Hi. It's Kelly. This is Idaho Power's. I'm Kelly Wall."
+    >>> [found.name for found in _self_introductions(text)]
+    ['Kelly', 'Kelly Wall']
+    >>> next(_self_introductions("It's Marianne on for Ben. Two questions."))[1:]
+    ("It's Marianne on for Ben.", True, None)
+    >>> next(_self_introductions("Hey. It's Mike Cyprys from Morgan Stanley. Thanks.")).firm
+    'Morgan Stanley'
     """
     for match in tables.SELF_INTRODUCTION.finditer(body[:300]):
         name = clean_person(match["name"])
         if name and match["name"].endswith(name.rsplit(None, 1)[-1]):
             quote = _sentence_around(body, match.start(), match.end())
-            yield name, quote, bool(match["stands_in"])
+            yield SelfIntroduction(name, quote, bool(match["stands_in"]), match["firm"])
 
 
 def _read_self_introduction(cast: Cast, index: int, body: str, speaker: str) -> None:
     """An analyst who says who they are: in full ("This is Pat Baumann on for Steve Tusa."),
     or a first name only when standing in for the analyst the operator introduced ("It's
-    Marianne on for Ben."), whose firm they speak for. It names a turn that lost its name;
-    where the page names the ``speaker``, it only gives a stand-in their firm."""
+    Marianne on for Ben."), whose firm they speak for unless they name their own ("It's
+    Mike Cyprys from Morgan Stanley.", where the operator said JP Morgan). It names a
+    turn that lost its name; where the page names the ``speaker``, it only gives a firm."""
     introduced = [e.name for e in cast.evidence[index] if e.kind == "introduction"]
-    if speaker and (speaker in cast.firms or not introduced or introduced[-1] not in cast.firms):
-        return  # nothing a named analyst says of themself is wanted then
-    said = (found for found in _self_introductions(body) if " " in found[0] or found[2])
-    name, quote, stands_in = next(said, ("", "", False))
-    if not name or (
-        stands_in and introduced and first_name_key(introduced[-1]) == first_name_key(name)
+    opening = body[:300]
+    names_a_firm = " from " in opening or " with " in opening
+    if (
+        speaker
+        and not names_a_firm
+        and (speaker in cast.firms or not introduced or introduced[-1] not in cast.firms)
     ):
-        return  # the operator introduced the stand-in: "Joe Aiken", then "This is Joe on for"
-    firm = cast.firms.get(introduced[-1]) if stands_in and introduced else None
-    if speaker:
-        if firm and first_name_key(speaker) == first_name_key(name):
-            cast.firms.setdefault(speaker, firm)
+        return  # nothing a named analyst says of themself is wanted then
+    said = (found for found in _self_introductions(body) if " " in found.name or found.stands_in)
+    found = next(said, None)
+    if found is None:
         return
-    cast.people.add(name)
-    cast.analysts.add(name)
+    stand_in_of = introduced[-1] if found.stands_in and introduced else None
+    if stand_in_of and first_name_key(stand_in_of) == first_name_key(found.name):
+        return  # the operator introduced the stand-in: "Joe Aiken", then "This is Joe on for"
+    firm = found.firm or (cast.firms.get(stand_in_of) if stand_in_of else None)
+    if speaker:
+        if firm and _same_person(speaker, found.name):
+            if found.firm:
+                cast.firms[speaker] = found.firm  # their own word beats the operator's
+            else:
+                cast.firms.setdefault(speaker, firm)
+        return
+    cast.people.add(found.name)
+    cast.analysts.add(found.name)
     if firm:
-        cast.firms[name] = firm
+        cast.firms[found.name] = firm
     for following in range(index, len(cast.page.turns)):
         turn = cast.page.turns[following]
         if turn.role == "operator":
             break
         if turn.role == "analyst":
             cast.evidence[following].append(
-                Evidence(name, "self-introduction", quote, WEIGHTS["self-introduction"])
+                Evidence(found.name, "self-introduction", found.quote, WEIGHTS["self-introduction"])
             )
+
+
+def _same_person(written: str, said: str) -> bool:
+    """Whether a name the page writes and one its speaker says are one person: the same
+    surname, or the same first name ("Michael Cyprys" / "Mike Cyprys", "Marianne")."""
+    same_surname = written.rsplit(None, 1)[-1] == said.rsplit(None, 1)[-1]
+    return same_surname or first_name_key(written) == first_name_key(said)
 
 
 def _read_own_name(cast: Cast, index: int, body: str) -> None:
     """An executive answering under a lost name who says it: "Hey, Alex. This is Steve
     Olsen.", "It's Kelly." (a first name stands for the one full name the call knows)."""
-    name, quote, _ = next(_self_introductions(body), ("", "", False))
-    if name:
+    found = next(_self_introductions(body), None)
+    if found:
         cast.evidence[index].append(
-            Evidence(name, "self-introduction", quote, WEIGHTS["self-introduction"])
+            Evidence(found.name, "self-introduction", found.quote, WEIGHTS["self-introduction"])
         )
 
 

@@ -392,12 +392,14 @@ NEXT_QUESTION = re.compile(r"question\b(?:(?<=[Nn]ext question)|(?<=[Ff]irst que
 #: "It's Tracy Kogan filling in for Paul.", "This is Jatin Khanna on behalf of Jerry Revich."
 STANDS_IN = r"\s+(?:(?:on|(?:filling\s+|sitting\s+|standing\s+)?in)\s+for|on\s+behalf\s+of)\b"
 #: A speaker naming themself: "This is actually Pat Baumann on for Steve Tusa.", "It's
-#: Kelly.", "It's Marianne on for Ben." A first name alone ends its clause or stands in for
-#: someone: "this is Idaho primarily" names no one.
+#: Kelly.", "It's Marianne on for Ben.", "It's Mike Cyprys from Morgan Stanley." A first
+#: name alone ends its clause or stands in for someone: "this is Idaho primarily" names no
+#: one.
 SELF_INTRODUCTION = re.compile(
     # opens with a class of characters, as HANDOVER does: a third of the time of `\b(?:...)`
     r"[TtIi](?<!\w[TtIi])(?:(?<=[Tt])his\s+is|(?<=[Ii])t's|(?<=I)'m)\s+(?:actually\s+)?"
     rf"(?P<name>{PERSON}\b|{FIRST_NAME}(?=[.,;!?]|{STANDS_IN}))(?P<stands_in>{STANDS_IN})?"
+    rf"(?:\s+(?:from|with)\s+{_FIRM})?"
 )
 #: A hand-over: "I will now turn the conference over to Bruce Quigley, VP of Investor
 #: Relations", "turn the call over to our CEO Douglas Lindsay", "turn it over to Noel".

@@ -375,6 +375,23 @@ def test_a_stand_in_the_page_names_gets_the_firm_of_the_one_introduced() -> None
     assert cast.restored == {}
 
 
+@pytest.mark.parametrize("layout", ["A", "B"])
+def test_an_analyst_who_names_their_firm_is_annotated_with_it_not_the_operators(
+    layout: str,
+) -> None:
+    speaker = "Michael Cyprys - Analyst" if layout == "A" else "- Analyst"
+    page = parse(  # IVZ: the operator misheard the firm
+        "Operator\nAnd our last question comes from Michael Cyprys with JP Morgan [Phonetic]."
+        f" Your line is open.\n{speaker}\nHey. It's Mike Cyprys from Morgan Stanley. Thanks.\n"
+    )
+    cast = read_cast(page, Context())
+    named = "Michael Cyprys" if layout == "A" else cast.restored[1][0]
+    assert (named, cast.firms[named]) == (
+        "Michael Cyprys" if layout == "A" else "Mike Cyprys",
+        "Morgan Stanley",
+    )
+
+
 def test_an_analyst_introduced_under_another_first_name_is_annotated_with_the_firm() -> None:
     page = parse(  # STT, layout A: the site writes the full name, the operator a short one
         "Operator\nOur next question comes from Betsy Graseck with Morgan Stanley.\n"

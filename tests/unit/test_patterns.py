@@ -47,7 +47,7 @@ PLAIN_STANDS_IN = (
 PLAIN_SELF_INTRODUCTION = re.compile(
     rf"\b(?:[Tt]his\s+is|[Ii]t's|I'm)\s+(?:actually\s+)?"
     rf"(?P<name>{PLAIN_PERSON.pattern}\b|{tables.FIRST_NAME}(?=[.,;!?]|{PLAIN_STANDS_IN}))"
-    rf"(?P<stands_in>{PLAIN_STANDS_IN})?"
+    rf"(?P<stands_in>{PLAIN_STANDS_IN})?(?:\s+(?:from|with)\s+{tables._FIRM})?"
 )
 PLAIN_LET_ANSWER = re.compile(
     rf"\b(?:[Ll]et|have|ask)\s+(?P<name>{PLAIN_PERSON.pattern}|{tables.FIRST_NAME})\s+"
@@ -114,6 +114,7 @@ NEAR_MISSES = [
     "Hi. This is Ann Lee. It's Ann, xthis is Ann Lee, Bit's Ann. i'm Ann.", "I'm actually Ann.",
     "It's Ann on for Bo. It's Ann in for Bo. It's Ann on form. This is Ann Lee in for Bo.",
     "I'll let Ann take it, shave Ann answer, task Ann Lee to add, Let Ann Lee really speak.",
+    "It's Ann Lee from Morgan Stanley. This is Ann Lee with UBS, this is Ann from UBS.",
 ]
 # fmt: on
 
