@@ -167,14 +167,17 @@ def _split_lines(text: str) -> list[tuple[int, int, int, int]]:
 
 
 def _past_written_bullets(body: str) -> str:
-    """``body`` past bullets and blanks written otherwise than as characters: as HTML
-    entities, as a page scraped without unescaping has them (``&bull; Operator``,
-    ``&#8226;&nbsp;Welcome``), or as mojibake where a page's bullets alone were UTF-8 read
-    as Windows-1252 (``â€¢ Operator``). The layout cleaner removes them with the line's
-    indentation, as it would the characters.
+    """``body`` past bullets, blanks and invisible characters written otherwise than as
+    characters: as HTML entities, as a page scraped without unescaping has them (``&bull;
+    Operator``, ``&#8226;&nbsp;Welcome``, ``&#8203;``), or as mojibake where a page's
+    bullets alone were UTF-8 read as Windows-1252 (``â€¢ Operator``). The layout cleaner
+    removes them with the line's indentation, as it would the characters; a line of
+    nothing else is no line.
 
     >>> _past_written_bullets("&bull;&nbsp; Operator"), _past_written_bullets("â€¢ Hi")
     ('Operator', 'Hi')
+    >>> _past_written_bullets("&#8203;")
+    ''
     >>> _past_written_bullets("&amp; more"), _past_written_bullets("â€™s fine")
     ('&amp; more', 'â€™s fine')
     """
@@ -183,7 +186,10 @@ def _past_written_bullets(body: str) -> str:
         written = next((len(b) for b in tables.MOJIBAKE_BULLETS if body.startswith(b)), 0)
         if not written:
             entity = tables.HTML_ENTITY.match(body)
-            if entity is None or html.unescape(entity.group()) not in bulleted:
+            if entity is None:
+                break
+            meant = html.unescape(entity.group())
+            if meant not in bulleted and not (len(meant) == 1 and _is_invisible(meant)):
                 break
             written = entity.end()
         body = body[written:].lstrip(bulleted)

@@ -297,6 +297,13 @@ def test_an_invisible_formatting_character_is_removed_where_ftfy_keeps_it(
     assert [e.reason for e in removals] == ["invisible formatting character removed"] * 3
 
 
+def test_a_line_of_nothing_but_an_invisible_character_written_as_an_entity_is_no_line() -> None:
+    text = "Operator\n\nHi.\n\n&#8203;\n\n&#8203;Bill Smith - CEO\n\nOk.\n"
+    review = review_document(document_from_bytes(text.encode("utf-8"), "x"), "safe")
+    assert review.rendering.text.endswith("\n\nHi.\n\nBill Smith - CEO\n\nOk.\n")
+    assert [turn.speaker for turn in review.turns] == ["Operator", "Bill Smith"]
+
+
 def test_a_page_whose_only_unusual_characters_are_lone_accents_never_loads_ftfy() -> None:
     page = "Operator\n\nOur new CFO, André, spoke vis-à-vis 14 ½ months.\n"
     program = (
