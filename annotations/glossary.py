@@ -13,7 +13,9 @@ A glossary file::
 
 Several files merge in order: an entity named again in a later file (case-insensitive,
 same scope) replaces the earlier one; within one file, blocks of the same name merge
-their aliases, which is how ``callscrub glossary add`` appends without rewriting.
+their aliases, which is how ``callscrub glossary add`` appends without rewriting. A
+spelling that two entities of one scope claim belongs to the later one (a later file,
+or further down its file): the entry added last is the one that counts.
 """
 
 from __future__ import annotations
@@ -62,22 +64,39 @@ class Glossary:
     protected: frozenset[str] = field(default_factory=frozenset)
 
     def known_as(self, spellings: Iterable[str], ticker: str | None) -> Entity | None:
-        """The first entity in scope (global, or ``ticker``'s), in glossary order, that is
-        written one of ``spellings`` (case aside).
+        """The entity in scope (global, or ``ticker``'s) written one of ``spellings``
+        (case aside): each spelling is the later entity's of any two that claim it, and of
+        the entities the spellings name, the first in glossary order.
 
         >>> g = Glossary((Entity("NOLs", "term"),
         ...               Entity("Ecutel", "company", ("Accutel",), "SMSI")))
         >>> g.known_as(["accutel", "Acutel"], "SMSI").name, g.known_as(["Accutel"], "INFN")
         ('Ecutel', None)
+        >>> g = Glossary((Entity("JPMorgan", "firm", ("JP Morgan",)),
+        ...               Entity("JPMorgan Chase", "firm", ("JP Morgan Chase",)),
+        ...               Entity("J.P. Morgan", "firm", ("JP Morgan",))))
+        >>> g.known_as(["JP Morgan"], None).name, g.known_as(["JP Morgan Chase"], None).name
+        ('J.P. Morgan', 'JPMorgan Chase')
         """
         wanted = {GLOBAL, (ticker or "").upper()}
-        found = [
-            (number, entity)
-            for spelling in spellings
-            for number, entity in self._by_spelling.get(spelling.casefold(), ())
-            if entity.scope in wanted
-        ]
+        found = []
+        for spelling in spellings:
+            claims = [
+                claim
+                for claim in self._by_spelling.get(spelling.casefold(), ())
+                if claim[1].scope in wanted
+            ]
+            if claims:
+                found.append(claims[-1])
         return min(found, key=lambda item: item[0])[1] if found else None
+
+    def claimants(self, spelling: str) -> list[Entity]:
+        """The entities written ``spelling`` (case aside), in glossary order.
+
+        >>> Glossary((Entity("Ecutel", "company", ("Accutel",)),)).claimants("ACCUTEL")
+        [Entity(name='Ecutel', kind='company', aliases=('Accutel',), scope='global')]
+        """
+        return [entity for _, entity in self._by_spelling.get(spelling.casefold(), ())]
 
     @cached_property
     def _by_spelling(self) -> dict[str, list[tuple[int, Entity]]]:
@@ -223,8 +242,9 @@ class _Locator:
         return start + 1
 
 
-def add_alias(path: Path, name: str, alias: str, kind: str) -> None:
-    """Append ``alias`` of ``name`` to a glossary file, creating it if need be.
+def add_alias(path: Path, name: str, alias: str, kind: str) -> list[str]:
+    """Append ``alias`` of ``name`` to a glossary file, creating it if need be; return the
+    other entities of the file that were written ``alias`` too, which it no longer names.
 
     A block is appended, so the editor's comments and layout stay; a block naming an
     existing entity merges with it when the file is read. The file is replaced
@@ -241,14 +261,20 @@ def add_alias(path: Path, name: str, alias: str, kind: str) -> None:
                 "names are matched within one line of text"
             )
     existing = path.read_text(encoding="utf-8") if path.exists() else ""
-    if existing:
-        parse_glossary(existing, str(path))  # refuse to append to a broken file
+    # refuse to append to a broken file
+    before = parse_glossary(existing, str(path)) if existing else Glossary()
+    displaced = [
+        entity.name
+        for entity in before.claimants(alias)
+        if entity.name.casefold() != name.casefold()
+    ]
     block = (
         f"\n[[entity]]\nname = {_toml_string(name)}\nkind = {_toml_string(kind)}\n"
         f"aliases = [{_toml_string(alias)}]\n"
     )
     separator = "" if not existing or existing.endswith("\n") else "\n"
     write_atomic(path, existing + separator + block)
+    return displaced
 
 
 def _toml_string(value: str) -> str:

@@ -339,11 +339,13 @@ def entities(args: argparse.Namespace) -> int:
 
 def glossary_add(args: argparse.Namespace) -> int:
     try:
-        add_alias(args.file, args.name, args.alias, args.kind)
+        displaced = add_alias(args.file, args.name, args.alias, args.kind)
     except (GlossaryError, OSError) as error:
         print(f"callscrub: error: {error}", file=sys.stderr)
         return 2
     print(f"callscrub: {args.file}: {args.alias!r} -> {args.name!r} ({args.kind})")
+    for other in displaced:
+        print(f"callscrub: note: {args.alias!r} no longer names {other!r}: the later entry wins")
     return 0
 
 

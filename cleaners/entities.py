@@ -111,8 +111,9 @@ def _in_scope(entities: tuple[Entity, ...], ticker: str | None) -> list[Entity]:
 
 
 def _best_scoped(entities: list[Entity]) -> Entity:
-    """A ticker's own entry beats a global one of the same spelling."""
-    return min(entities, key=lambda entity: entity.scope == GLOBAL)
+    """A ticker's own entry beats a global one of the same spelling; of entries of one
+    scope, the later (a later file, or further down its file), as the glossary reads."""
+    return min(reversed(entities), key=lambda entity: entity.scope == GLOBAL)
 
 
 def _is_word_boundary(text: str, start: int, end: int) -> bool:
@@ -278,7 +279,7 @@ def _own_scope(scan: _Scan, index: GlossaryIndex, context: Context) -> dict[str,
     choices: dict[str, Entity] = {}
     for entity in index.by_scope.get(scope, ()):
         for spelling in entity.spellings:
-            choices.setdefault(spelling, entity)
+            choices[spelling] = entity  # the later entry's, as the glossary reads
     cast = read_cast(scan.page, context)
     for person in cast.people:
         for written in person.split():
@@ -371,8 +372,9 @@ def _near_exact_global(
     so a 100,000-entry list costs a few probes per rare word."""
     found: dict[str, Entity] = {}
     for spelling in index.near.lookup(ascii_lower(word)):
-        for entity in _in_scope(index.spellings[spelling], ticker):
-            found.setdefault(spelling, entity)
+        entities = _in_scope(index.spellings[spelling], ticker)
+        if entities:
+            found[spelling] = _best_scoped(entities)
     if not found:
         return [], []
     ranked = suggest(word, list(found), score_cutoff=tables.GLOBAL_FUZZY_CUTOFF)

@@ -481,11 +481,12 @@ class ReviewScreen(Screen[None]):
             if not answer:
                 return
             try:
-                add_alias(target, edit.replacement, original, kind)
+                displaced = add_alias(target, edit.replacement, original, kind)
             except (GlossaryError, OSError) as error:
                 self.notify(str(error), severity="error")
                 return
-            self.notify(f"added {original!r} → {edit.replacement!r} to {target}", timeout=4)
+            note = "".join(f"; it no longer names {other!r}" for other in displaced)
+            self.notify(f"added {original!r} → {edit.replacement!r} to {target}{note}", timeout=4)
 
         question = f"Add {original!r} as an alias of {edit.replacement!r} ({kind}) to {target}?"
         self.app.push_screen(ConfirmScreen(question), confirmed)

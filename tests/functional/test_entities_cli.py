@@ -151,3 +151,15 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> N
     error = process.stderr.read()
     assert process.wait() == STDOUT_CLOSED
     assert error == b""
+
+
+def test_glossary_add_says_which_entry_a_spelling_no_longer_names(tmp_path: Path) -> None:
+    glossary = tmp_path / "firms.toml"
+    callscrub(
+        "glossary", "add", str(glossary), "JPMorgan Chase", "JP Morgan Chase", "--kind", "firm"
+    )
+    added = callscrub("glossary", "add", str(glossary), "J.P. Morgan", "JP Morgan Chase")
+    assert added.returncode == 0
+    assert added.stdout.decode().splitlines()[-1] == (
+        "callscrub: note: 'JP Morgan Chase' no longer names 'JPMorgan Chase': the later entry wins"
+    )

@@ -15,9 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotations.glossary import GlossaryError, add_alias, load_glossaries, parse_glossary
-from annotations.model import Annotation
+from annotations.model import Annotation, Edit
 from annotations.writers import turn_records
 from callscrub.batch import context_for, document_from_bytes
+from cleaners.entities import propose_entities
 from cleaners.matcher import DeletionIndex, compared_forms, deletions, suggest
 from cleaners.names import QUOTE_REACH, read_cast, restore_names
 from cleaners.pipeline import review_document
@@ -173,6 +174,25 @@ def test_later_glossaries_override_and_add_alias_round_trips(tmp_path) -> None: 
         ("Ecutel", "company", ("Accutel", "Ecutell"))
     ]
     assert parse_glossary(second.read_text()).entities == merged.entities
+
+
+@pytest.mark.parametrize("across_files", [False, True])
+def test_a_spelling_two_entries_claim_is_the_later_ones(tmp_path: Path, across_files: bool) -> None:
+    # an alias added with `glossary add` to a new name was silently outweighed by the
+    # entry that already claimed it
+    first = tmp_path / "global.toml"
+    first.write_text(
+        '[[entity]]\nname = "JPMorgan Chase"\nkind = "firm"\naliases = ["JP Morgan Chase"]\n'
+    )
+    second = tmp_path / "mine.toml" if across_files else first
+    displaced = add_alias(second, "J.P. Morgan", "JP Morgan Chase", "firm")
+    assert displaced == ([] if across_files else ["JPMorgan Chase"])
+    files = [first, second] if across_files else [first]
+    page = parse("Operator\nOur next question comes from Lauren Ye from JP Morgan Chase.\n")
+    edits = [
+        p for p in propose_entities(page, Context(load_glossaries(files))) if isinstance(p, Edit)
+    ]
+    assert [edit.replacement for edit in edits] == ["J.P. Morgan"]
 
 
 @pytest.mark.parametrize(
