@@ -6,6 +6,7 @@ any subset can be accepted in any order, and the original is never mutated.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -98,6 +99,21 @@ class Annotation:
 
     def __hash__(self) -> int:
         return hash((self.start, self.end, self.kind, repr(sorted(self.body.items()))))
+
+
+def recorded_path(path: str) -> str:
+    """``path`` as text every output can hold. A file name whose bytes are not UTF-8 (one
+    named in Latin-1 on a shared drive) reaches Python with lone surrogates in it, which
+    no JSON writer takes; its odd bytes are written ``\\xe9`` instead.
+
+    >>> print(recorded_path("calls/caf" + chr(0xDCE9) + ".txt"), recorded_path("calls/café.txt"))
+    calls/caf\\xe9.txt calls/café.txt
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
 
 
 @dataclass(frozen=True, slots=True)

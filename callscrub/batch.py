@@ -21,7 +21,7 @@ from typing import Any
 
 import orjson
 
-from annotations.model import Document, Source, Status
+from annotations.model import Document, Source, Status, recorded_path
 from annotations.writers import DEFAULT_FORMATS, WRITERS, sha256
 from callscrub import __version__, storage
 from callscrub.glossary_cache import load_context
@@ -63,7 +63,10 @@ def run_record(
     policy, and each glossary and decisions file with the sha256 of its bytes."""
 
     def files(paths: tuple[str, ...]) -> list[dict[str, str]]:
-        return [{"path": path, "sha256": sha256(Path(path).read_bytes())} for path in paths]
+        return [
+            {"path": recorded_path(path), "sha256": sha256(Path(path).read_bytes())}
+            for path in paths
+        ]
 
     return {
         "callscrub": __version__,
@@ -258,7 +261,7 @@ def document_from_bytes(data: bytes, path: str) -> Document:
     return Document(
         decoded.text,
         Source(
-            path,
+            recorded_path(path),
             sha256(data),
             decoded.encoding,
             len(data),

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from annotations.glossary import Glossary
+from annotations.model import recorded_path
 from cleaners.entities import rare_words
 from cleaners.matcher import compared_forms, suggest
 from cleaners.names import first_name_key, read_cast
@@ -52,7 +53,7 @@ class Mentions:
 def mentions(page: Page, path: str, context: Context) -> Mentions:
     """The names a call mentions and how often."""
     cast = read_cast(page, context)
-    found = Mentions(path, page.metadata.ticker, page.metadata.company)
+    found = Mentions(recorded_path(path), page.metadata.ticker, page.metadata.company)
     found.people.update(dict.fromkeys(cast.people, 0))
     for turn in page.turns:
         if turn.speaker and turn.role != "operator":

@@ -417,3 +417,21 @@ def test_workers_unasked_one_per_core_when_the_inputs_pay_for_the_pool(tmp_path:
     assert auto_workers(jobs["large"]) == min(cores, AUTO_WORKERS_MAX, 12)  # 336 KB
     remote = [Job(f"memory://calls/{n}.txt", f"out/{n}") for n in range(3)]
     assert auto_workers(remote) == 1
+
+
+@needs_seeds
+def test_a_file_named_in_bytes_that_are_not_utf8_cleans_and_is_reported(tmp_path: Path) -> None:
+    # a name in Latin-1 from a shared drive: "callscrub's own error" (no JSON writer takes
+    # the lone surrogates Python reads such a name with), and the variant report with it
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    named = raw / os.fsdecode(b"r\xe9sum\xe9.txt")
+    shutil.copy(SEEDS[2], named)  # no header: grouped by the company of seed 000, in a note
+    shutil.copy(SEEDS[0], raw / "000.txt")
+    out, report = tmp_path / "out", tmp_path / "entities.json"
+    result = callscrub("clean", str(raw), "--out", str(out), "--entities", str(report))
+    assert result.returncode == 0, result.stderr
+    data = json.loads((out / os.fsdecode(b"r\xe9sum\xe9.json")).read_text(encoding="utf-8"))
+    assert data["source"]["path"].endswith("r\\xe9sum\\xe9.txt")
+    notes = json.loads(report.read_text(encoding="utf-8"))["notes"]
+    assert notes and notes[0].startswith(str(raw) + "/r\\xe9sum\\xe9.txt")
