@@ -369,11 +369,14 @@ def _read_self_introduction(cast: Cast, index: int, body: str, speaker: str) -> 
             )
 
 
+def _same_surname(one: str, other: str) -> bool:
+    return one.rsplit(None, 1)[-1].casefold() == other.rsplit(None, 1)[-1].casefold()
+
+
 def _same_person(written: str, said: str) -> bool:
     """Whether a name the page writes and one its speaker says are one person: the same
     surname, or the same first name ("Michael Cyprys" / "Mike Cyprys", "Marianne")."""
-    same_surname = written.rsplit(None, 1)[-1] == said.rsplit(None, 1)[-1]
-    return same_surname or first_name_key(written) == first_name_key(said)
+    return _same_surname(written, said) or first_name_key(written) == first_name_key(said)
 
 
 def _read_own_name(cast: Cast, index: int, body: str) -> None:
@@ -553,12 +556,9 @@ def _firm_of(cast: Cast, index: int, name: str) -> str | None:
     Franklin Powell" as "Anthony Powell")."""
     if name in cast.firms:
         return cast.firms[name]
-    surname = name.rsplit(None, 1)[-1].casefold()
     for evidence in reversed(cast.evidence[index]):
         if evidence.kind == "introduction":
-            if evidence.name.rsplit(None, 1)[-1].casefold() == surname:
-                return cast.firms.get(evidence.name)
-            return None
+            return cast.firms.get(evidence.name) if _same_surname(name, evidence.name) else None
     return None
 
 
