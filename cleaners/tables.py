@@ -402,11 +402,13 @@ SELF_INTRODUCTION = re.compile(
     rf"(?:\s+(?:from|with)\s+{_FIRM})?"
 )
 #: A hand-over: "I will now turn the conference over to Bruce Quigley, VP of Investor
-#: Relations", "turn the call over to our CEO Douglas Lindsay", "turn it over to Noel".
+#: Relations", "turn the call over to our CEO Douglas Lindsay", "turn it over to Noel", "my
+#: pleasure to introduce today's first presenter, Taryn Miller".
 HANDOVER = re.compile(
     # opens with a class of characters, each alternative checking its first letter behind
     # it (see _PERSON_WORD_OPENING): three times faster than opening with the choice
     r"[lwthp](?:(?<=l)ike\s+to\s+introduce\s+|(?<=w)ant\s+to\s+introduce\s+"
+    r"|(?<=p)leasure\s+to\s+introduce\s+(?:today's\s+(?:first\s+)?(?:presenter|speaker),?\s+)?"
     r"|(?:(?<=t)urn|(?<=h)and|(?<=p)ass)(?:ing)?\s+(?:the\s+(?:call|conference|floor|program|presentation)\s+|"
     r"it\s+|things\s+)?(?:back\s+)?(?:over\s+)?to\s+)(?:our\s+|my\s+colleague,?\s+)?"
     r"(?:(?P<role>(?:(?:[A-Z][A-Za-z&]*(?:['’]s)?|and|of)\s+){0,6}?(?:CEO|CFO|COO|CTO|President|Officer|Chairman|"

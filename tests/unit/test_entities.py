@@ -506,6 +506,14 @@ def test_a_hand_over_through_a_possessive_title_names_the_next_speaker() -> None
     assert read_cast(page, Context()).restored[1][0] == "Michael Haack"
 
 
+def test_the_operators_pleasure_to_introduce_the_first_presenter_names_her() -> None:
+    page = parse(  # KMB
+        "Operator\nIt is now my pleasure to introduce today's first presenter, Taryn Miller.\n"
+        "- Vice President, Finance and Interim Head of Investor Relations\nThank you.\n"
+    )
+    assert read_cast(page, Context()).restored[1][0] == "Taryn Miller"
+
+
 def test_a_roster_title_counts_its_title_words_not_the_words_around_them() -> None:
     page = parse(  # VFC: "recently appointed" is not part of the title
         "Operator\nWelcome.\n- Vice President, Investor Relations\nJoining me today will be "

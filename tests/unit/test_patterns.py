@@ -32,7 +32,9 @@ PLAIN_PERSON = re.compile(
     rf"(?:\s+{PLAIN_PERSON_WORD}){{1,2}}"
 )
 PLAIN_HANDOVER = re.compile(
-    r"(?:(?:like|want)\s+to\s+introduce\s+|(?:turn|hand|pass)(?:ing)?\s+"
+    r"(?:(?:like|want)\s+to\s+introduce\s+"
+    r"|pleasure\s+to\s+introduce\s+(?:today's\s+(?:first\s+)?(?:presenter|speaker),?\s+)?"
+    r"|(?:turn|hand|pass)(?:ing)?\s+"
     r"(?:the\s+(?:call|conference|floor|program|presentation)\s+|it\s+|things\s+)?"
     r"(?:back\s+)?(?:over\s+)?to\s+)(?:our\s+|my\s+colleague,?\s+)?"
     r"(?:(?P<role>(?:(?:[A-Z][A-Za-z&]*(?:['’]s)?|and|of)\s+){0,6}?(?:CEO|CFO|COO|CTO|President|Officer|Chairman|"
@@ -105,6 +107,7 @@ NEAR_MISSES = [
     "we band it over to Ann Lee.", "land it over to Ann Lee", "the lass to Ann Lee",
     "[cKay Lee", "awho, ,ho and ,ill sand", "hurn it over to Ann Lee",
     "pant to introduce Ann Lee",
+    "my pleasure to introduce today's first presenter, Ann Lee. A measure to introduce Bo Li.",
     "I'll tpass it to Ann Lee",
     "D'Angelo Smith and AcKay Lee spoke; Xc Lee did not.",
     "IQ&A and Q & A", "squestion comes from Ann", "Operator Sign-Off",
