@@ -13,6 +13,7 @@ from pathlib import Path
 
 import orjson
 
+from annotations.model import recorded_path_candidates
 from annotations.session import Session
 from annotations.writers import SCHEMA, WRITERS, read_json
 from callscrub.batch import (
@@ -96,13 +97,10 @@ def editable_files(folder: Path) -> list[Path]:
 
 
 def _source_of(json_path: Path, recorded: str) -> Path:
-    for candidate in (
-        Path(recorded),
-        json_path.parent / recorded,
-        json_path.parent / Path(recorded).name,
-    ):
-        if candidate.is_file():
-            return candidate
+    for path in recorded_path_candidates(recorded):
+        for candidate in (Path(path), json_path.parent / path, json_path.parent / Path(path).name):
+            if candidate.is_file():
+                return candidate
     raise InputError(f"its source {recorded} is not found (looked beside it too)")
 
 

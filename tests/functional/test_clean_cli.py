@@ -435,3 +435,5 @@ def test_a_file_named_in_bytes_that_are_not_utf8_cleans_and_is_reported(tmp_path
     assert data["source"]["path"].endswith("r\\xe9sum\\xe9.txt")
     notes = json.loads(report.read_text(encoding="utf-8"))["notes"]
     assert notes and notes[0].startswith(str(raw) + "/r\\xe9sum\\xe9.txt")
+    opened = open_for_editing(out / os.fsdecode(b"r\xe9sum\xe9.json"), None, 1_000_000)
+    assert opened.session.review.document.text.startswith("使用警語")  # its source, found
