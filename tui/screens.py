@@ -18,7 +18,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, LoadingIndicator, OptionList, Static
 
 from annotations.glossary import GlossaryError, add_alias
-from annotations.model import Status
+from annotations.model import Status, recorded_path
 from annotations.session import Change, Session
 from callscrub.batch import DEFAULT_MAX_BYTES, InputError
 from callscrub.editing import Opened, open_for_editing, review_state
@@ -200,7 +200,7 @@ class FileListScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield OptionList(*[Text(str(path)) for path in self.files], id="files")
+        yield OptionList(*[Text(recorded_path(str(path))) for path in self.files], id="files")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -218,11 +218,13 @@ class FileListScreen(Screen[None]):
 
     def show_states(self, states: list[str]) -> None:
         files = self.query_one("#files", OptionList)
-        width = max(len(str(path)) for path in self.files) + 2
-        for index, (path, state) in enumerate(zip(self.files, states, strict=True)):
+        # names as the outputs record them: a name's odd bytes shown as \xe9, one width
+        names = [recorded_path(str(path)) for path in self.files]
+        width = max(len(name) for name in names) + 2
+        for index, (name, state) in enumerate(zip(names, states, strict=True)):
             style = "bold yellow" if "unsaved" in state else "dim" if "not" in state else ""
             files.replace_option_prompt_at_index(
-                index, Text.assemble(str(path).ljust(width), (state, style))
+                index, Text.assemble(name.ljust(width), (state, style))
             )
 
     @on(OptionList.OptionSelected)
@@ -261,7 +263,7 @@ class ReviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.path} · cleaning…"
+        self.sub_title = f"{recorded_path(str(self.path))} · cleaning…"
         self.load()
 
     @work(thread=True, exclusive=True)
@@ -327,7 +329,9 @@ class ReviewScreen(Screen[None]):
             self.session.review, list_.kind_filter, list_.status_filter
         )
         state = "● unsaved" if self.session.dirty else "saved"
-        self.sub_title = f"{self.path} → {self.session.stem}.* · {state}"
+        self.sub_title = (
+            f"{recorded_path(str(self.path))} → {recorded_path(str(self.session.stem))}.* · {state}"
+        )
 
     def _after(self, change: Change | None, *, move_on: bool = False) -> None:
         """Show a change: only the touched blocks and rows are drawn again.
@@ -555,7 +559,8 @@ class ReviewScreen(Screen[None]):
             self.notify(f"not saved: {error}", severity="error", timeout=10)
             return
         self._update_status()
-        self.notify(f"saved {len(written)} files: {self.session.stem}.*", timeout=4)
+        stem = recorded_path(str(self.session.stem))
+        self.notify(f"saved {len(written)} files: {stem}.*", timeout=4)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
