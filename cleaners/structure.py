@@ -244,14 +244,17 @@ def _classify(
     languages: dict[int, Decision] = {}
     for index, content in enumerate(contents):
         kind = _boilerplate_kind(content, index) or _speaker_kind(content)
-        if kind[0] is Kind.TEXT and not content.isascii():
+        repaired = content
+        if kind[0] in (Kind.TEXT, Kind.SPEAKER) and (
+            not content.isascii() or "&" in content or "\x1b" in content
+        ):
             repaired = as_repaired(content)
             if repaired and repaired != content:
                 kind = _repaired_speaker_kind(repaired) or kind
-            if detect_languages and kind[0] is Kind.TEXT:
-                languages[index] = decision = decide(repaired)
-                if decision.language == "zh":
-                    kind = (Kind.TRANSLATION, None)
+        if detect_languages and kind[0] is Kind.TEXT and not content.isascii():
+            languages[index] = decision = decide(repaired)
+            if decision.language == "zh":
+                kind = (Kind.TRANSLATION, None)
         kinds.append(kind)
     _confirm_name_only_speakers(contents, kinds)
     return kinds, languages
@@ -260,7 +263,9 @@ def _classify(
 def _repaired_speaker_kind(repaired: str) -> tuple[Kind, Speaker | None] | None:
     """A speaker line on an otherwise sound page, read as its ``repaired`` form (see
     :func:`cleaners.repair.as_repaired`): in UTF-8 mojibake, or with an invisible
-    formatting character among its words, it was a paragraph of the turn before.
+    formatting character among its words, it was a paragraph of the turn before; with one
+    in its title (``- An&#8203;alyst``, ``VP â€“ CFO``) it read as another title, and
+    only the clean text, cleaned again, as the right one.
 
     >>> _repaired_speaker_kind(as_repaired("JosÃ© GarcÃ­a - Analyst"))
     (<Kind.SPEAKER: 'speaker'>, Speaker(name='José García', title='Analyst', operator=False))

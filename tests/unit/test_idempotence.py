@@ -203,12 +203,15 @@ def test_a_speaker_line_in_mojibake_or_with_a_zero_width_space_is_a_speaker() ->
         HEADER + "Operator\nOur next question comes from José García with UBS.\n"
         "JosÃ© GarcÃ\xada - Analyst\nHi. Itâ€™s a question.\nBill Smith â€“ CEO\nSure.\n"
         "Ann\u200b Lee - CFO\nYes.\n"  # a zero-width space: likewise a paragraph before
+        "Bo Li - VP â€“ IR\nNo.\n- An&#8203;alyst\nWhy?\n"  # read as other titles before
     )
     assert speakers_in(review, "title") == [
         ("Operator", ""),
         ("José García", "Analyst"),
         ("Bill Smith", "CEO"),
         ("Ann Lee", "CFO"),
+        ("Bo Li", "VP - IR"),
+        ("José García", "Analyst"),  # an analyst, so named by the operator's introduction
     ]
     assert "José García - Analyst\n\nHi. It’s a question.\n\nBill Smith - CEO\n" in (
         review.rendering.text
