@@ -92,6 +92,8 @@ def as_repaired(line: str) -> str:
         line = tables.TERMINAL_ESCAPE.sub("", line)
     if "&" in line:
         line = html.unescape(line)
+    if line.isascii():
+        return line  # no mojibake, nothing invisible
     line = utf8_read_as_cp1252(line) or line
     return tables.INVISIBLE_FORMATTING.sub("", line)
 

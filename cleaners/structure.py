@@ -245,9 +245,11 @@ def _classify(
     for index, content in enumerate(contents):
         kind = _boilerplate_kind(content, index) or _speaker_kind(content)
         repaired = content
-        if kind[0] in (Kind.TEXT, Kind.SPEAKER) and (
-            not content.isascii() or "&" in content or "\x1b" in content
-        ):
+        if (
+            not content.isascii()
+            or "\x1b" in content
+            or ("&" in content and tables.HTML_ENTITY.search(content))  # not "Q&A"
+        ) and kind[0] in (Kind.TEXT, Kind.SPEAKER):
             repaired = as_repaired(content)
             if repaired and repaired != content:
                 kind = _repaired_speaker_kind(repaired) or kind
