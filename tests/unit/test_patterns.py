@@ -40,7 +40,7 @@ PLAIN_HANDOVER = re.compile(
     r"(?:(?P<role>(?:(?:[A-Z][A-Za-z&]*(?:['’]s)?|and|of)\s+){0,6}?(?:CEO|CFO|COO|CTO|President|Officer|Chairman|"
     r"Director|Treasurer|Controller))\s*,?\s+)?"
     rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>{PLAIN_PERSON.pattern}|{tables.FIRST_NAME})"
-    r"(?:,\s+(?:our\s+)?(?P<title>[A-Z][^.;]{3,120}))?"
+    r"(?:,\s+(?:our\s+)?(?P<title>[A-Z][^.;\n]{3,120}))?"
 )
 PLAIN_STANDS_IN = (
     r"(?:\s+on\s+for|\s+in\s+for|\s+filling\s+in\s+for|\s+sitting\s+in\s+for"
