@@ -49,10 +49,15 @@ FIRM_EVIDENCE = frozenset({"roster", "handover", "self-introduction"})
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
+    """What one sentence of the call says of a turn's speaker."""
+
     name: str
-    kind: str
+    kind: str  # one of WEIGHTS
     quote: str
-    weight: float
+
+    @property
+    def weight(self) -> float:
+        return WEIGHTS[self.kind]
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,9 +289,7 @@ def _read_introductions(
                     cast.evidence[following] = [
                         e for e in cast.evidence[following] if e.kind != "introduction"
                     ]
-                cast.evidence[following].append(
-                    Evidence(name, "introduction", quote, WEIGHTS["introduction"])
-                )
+                cast.evidence[following].append(Evidence(name, "introduction", quote))
         if match[firm_group]:
             firm, (start, end) = match[firm_group], match.span(firm_group)
             continued = tables.FIRM_AFTER_INITIAL.match(body, end)
@@ -364,9 +367,7 @@ def _read_self_introduction(cast: Cast, index: int, body: str, speaker: str) -> 
         if turn.role == "operator":
             break
         if turn.role == "analyst":
-            cast.evidence[following].append(
-                Evidence(found.name, "self-introduction", found.quote, WEIGHTS["self-introduction"])
-            )
+            cast.evidence[following].append(Evidence(found.name, "self-introduction", found.quote))
 
 
 def _same_surname(one: str, other: str) -> bool:
@@ -384,9 +385,7 @@ def _read_own_name(cast: Cast, index: int, body: str) -> None:
     Olsen.", "It's Kelly." (a first name stands for the one full name the call knows)."""
     found = next(_self_introductions(body), None)
     if found:
-        cast.evidence[index].append(
-            Evidence(found.name, "self-introduction", found.quote, WEIGHTS["self-introduction"])
-        )
+        cast.evidence[index].append(Evidence(found.name, "self-introduction", found.quote))
 
 
 def _read_handover(cast: Cast, index: int, body: str) -> None:
@@ -409,7 +408,7 @@ def _read_handover(cast: Cast, index: int, body: str) -> None:
                 cast.people.add(name)
                 if match["title"] or match["role"]:
                     cast.roster.append((name, match["title"] or match["role"], quote))
-            cast.evidence[following].append(Evidence(name, "handover", quote, WEIGHTS["handover"]))
+            cast.evidence[following].append(Evidence(name, "handover", quote))
     if not _named_by_evidence(cast.page.turns[following]):
         return  # a passed question only helps name a turn that lost its name
     end = tail[-300:]
@@ -426,7 +425,7 @@ def _read_handover(cast: Cast, index: int, body: str) -> None:
             if " " in name:
                 cast.people.add(name)
             quote = _sentence_around(end, start, stop)
-            cast.evidence[following].append(Evidence(name, "handover", quote, WEIGHTS["handover"]))
+            cast.evidence[following].append(Evidence(name, "handover", quote))
 
 
 def _has_title_word(text: str) -> bool:
@@ -474,7 +473,7 @@ def _read_greeting(cast: Cast, index: int, body: str) -> None:
     if name is None or name.lower() in tables.NOT_GREETED:
         return
     quote = opening[: match.end() + 1]
-    cast.evidence[index - 1].append(Evidence(name, "greeting", quote, WEIGHTS["greeting"]))
+    cast.evidence[index - 1].append(Evidence(name, "greeting", quote))
 
 
 def _full_name(cast: Cast, name: str) -> str | None:
