@@ -334,20 +334,16 @@ def _read_self_introduction(cast: Cast, index: int, body: str, speaker: str) -> 
     Marianne on for Ben."), whose firm they speak for unless they name their own ("It's
     Mike Cyprys from Morgan Stanley.", where the operator said JP Morgan). It names a
     turn that lost its name; where the page names the ``speaker``, it only gives a firm."""
-    introduced = [e.name for e in cast.evidence[index] if e.kind == "introduction"]
+    introduced = _introduced_for(cast, index)
     opening = body[:300]
     names_a_firm = " from " in opening or " with " in opening
-    if (
-        speaker
-        and not names_a_firm
-        and (speaker in cast.firms or not introduced or introduced[-1] not in cast.firms)
-    ):
+    if speaker and not names_a_firm and (speaker in cast.firms or introduced not in cast.firms):
         return  # nothing a named analyst says of themself is wanted then
     said = (found for found in _self_introductions(body) if " " in found.name or found.stands_in)
     found = next(said, None)
     if found is None:
         return
-    stand_in_of = introduced[-1] if found.stands_in and introduced else None
+    stand_in_of = introduced if found.stands_in else None
     if stand_in_of and first_name_key(stand_in_of) == first_name_key(found.name):
         return  # the operator introduced the stand-in: "Joe Aiken", then "This is Joe on for"
     firm = found.firm or (cast.firms.get(stand_in_of) if stand_in_of else None)
@@ -368,6 +364,12 @@ def _read_self_introduction(cast: Cast, index: int, body: str, speaker: str) -> 
             break
         if turn.role == "analyst":
             cast.evidence[following].append(Evidence(found.name, "self-introduction", found.quote))
+
+
+def _introduced_for(cast: Cast, index: int) -> str | None:
+    """The analyst the operator last introduced for turn ``index``, if any."""
+    introduced = [e.name for e in cast.evidence[index] if e.kind == "introduction"]
+    return introduced[-1] if introduced else None
 
 
 def _same_surname(one: str, other: str) -> bool:
@@ -555,10 +557,8 @@ def _firm_of(cast: Cast, index: int, name: str) -> str | None:
     Franklin Powell" as "Anthony Powell")."""
     if name in cast.firms:
         return cast.firms[name]
-    for evidence in reversed(cast.evidence[index]):
-        if evidence.kind == "introduction":
-            return cast.firms.get(evidence.name) if _same_surname(name, evidence.name) else None
-    return None
+    introduced = _introduced_for(cast, index)
+    return cast.firms.get(introduced) if introduced and _same_surname(name, introduced) else None
 
 
 @cleaner("names")
