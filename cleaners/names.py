@@ -400,34 +400,30 @@ def _read_handover(cast: Cast, index: int, body: str) -> None:
     following = index + 1
     if following >= len(cast.page.turns) or cast.page.turns[following].role == "operator":
         return
+    # (name as said, the sentence saying it, a title said with it)
+    said: list[tuple[str, str, str | None]] = []
     if "turn" in tail or "hand" in tail or "pass" in tail or "introduce" in tail:
         for match in tables.HANDOVER.finditer(tail):
-            name = clean_person(match["name"])
-            if name is None:
-                continue
             quote = _sentence_around(tail, match.start(), match.end())
-            if " " in name:
-                cast.people.add(name)
-                if match["title"] or match["role"]:
-                    cast.roster.append((name, match["title"] or match["role"], quote))
-            cast.evidence[following].append(Evidence(name, "handover", quote))
-    if not _named_by_evidence(cast.page.turns[following]):
-        return  # a passed question only helps name a turn that lost its name
-    end = tail[-300:]
-    passed = []
-    if "let " in end or "Let " in end or "have " in end or "ask " in end:
-        passed = [(m["name"], m.start(), m.end()) for m in tables.LET_ANSWER.finditer(end)]
-    for cue in tables.ASKED_COLLEAGUE.finditer(end):
-        asked = _NAME_BEFORE.search(end, 0, cue.start())
-        if asked:
-            passed.append((asked.group(), asked.start(), cue.end()))
-    for said, start, stop in passed:
-        name = clean_person(said)
-        if name is not None:
-            if " " in name:
-                cast.people.add(name)
-            quote = _sentence_around(end, start, stop)
-            cast.evidence[following].append(Evidence(name, "handover", quote))
+            said.append((match["name"], quote, match["title"] or match["role"]))
+    if _named_by_evidence(cast.page.turns[following]):  # a passed question names no other
+        end = tail[-300:]
+        if "let " in end or "Let " in end or "have " in end or "ask " in end:
+            for match in tables.LET_ANSWER.finditer(end):
+                said.append((match["name"], _sentence_around(end, *match.span()), None))
+        for cue in tables.ASKED_COLLEAGUE.finditer(end):
+            asked = _NAME_BEFORE.search(end, 0, cue.start())
+            if asked:
+                said.append((asked.group(), _sentence_around(end, asked.start(), cue.end()), None))
+    for written, quote, title in said:
+        name = clean_person(written)
+        if name is None:
+            continue
+        if " " in name:
+            cast.people.add(name)
+            if title:
+                cast.roster.append((name, title, quote))
+        cast.evidence[following].append(Evidence(name, "handover", quote))
 
 
 def _has_title_word(text: str) -> bool:
