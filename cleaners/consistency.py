@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Literal
 
 from annotations.glossary import Glossary
 from annotations.model import recorded_path
@@ -155,31 +156,19 @@ def group_variants(
     ]
 
 
-def _people(call: Mentions) -> Counter[str]:
-    return call.people
-
-
-def _firms_said(call: Mentions) -> Counter[str]:
-    return call.firms_said
-
-
-def _words(call: Mentions) -> Counter[str]:
-    return call.words
-
-
 def _canonical(
     spellings: Iterable[str],
     members: Sequence[Mentions],
     glossary: Glossary,
     group: str,
-    said: Callable[[Mentions], Counter[str]],
+    said: Literal["people", "words", "firms_said"],
 ) -> tuple[str, str, tuple[tuple[str, int, int], ...]]:
-    """The suggested spelling, why, and each spelling with its mentions and calls, as
-    ``said`` counts them in each call."""
+    """The suggested spelling, why, and each spelling with its mentions and calls, as the
+    counter named ``said`` of each call counts them."""
     counted = []
     for spelling in spellings:
-        mentions_ = sum(said(call).get(spelling, 0) for call in members)
-        calls = sum(1 for call in members if spelling in said(call))
+        mentions_ = sum(getattr(call, said).get(spelling, 0) for call in members)
+        calls = sum(1 for call in members if spelling in getattr(call, said))
         counted.append((spelling, mentions_, calls))
     entity = glossary.known_as([spelling for spelling, _, _ in counted], group)
     if entity is not None:
@@ -221,11 +210,11 @@ def _person_variants(
         for cluster in clusters:
             if len(cluster) > 1:
                 clustered.update(cluster)
-                canonical, why, counted = _canonical(cluster, members, glossary, group, _people)
+                canonical, why, counted = _canonical(cluster, members, glossary, group, "people")
                 found.append(Variant(group, "person", canonical, why, counted))
     for cluster in _misheard_surnames(people, firms, members):
         if clustered.isdisjoint(cluster):
-            canonical, why, counted = _canonical(cluster, members, glossary, group, _people)
+            canonical, why, counted = _canonical(cluster, members, glossary, group, "people")
             found.append(Variant(group, "person", canonical, why, counted))
     return found
 
@@ -301,7 +290,7 @@ def _word_variants(group: str, members: Sequence[Mentions], glossary: Glossary) 
         calls = {call.path for call in members for spelling in cluster if spelling in call.words}
         if len(calls) < 2 and not any(s in glossary.protected for s in cluster):
             continue  # within one call the entities cleaner already proposes
-        canonical, why, counted = _canonical(cluster, members, glossary, group, _words)
+        canonical, why, counted = _canonical(cluster, members, glossary, group, "words")
         found.append(Variant(group, "word", canonical, why, counted))
     return found
 
@@ -373,6 +362,6 @@ def _firm_variants(
 ) -> list[Variant]:
     found = []
     for cluster in firm_clusters:
-        canonical, why, counted = _canonical(cluster, members, glossary, group, _firms_said)
+        canonical, why, counted = _canonical(cluster, members, glossary, group, "firms_said")
         found.append(Variant(group, "firm", canonical, why, counted))
     return found
