@@ -197,10 +197,12 @@ class FileListScreen(Screen[None]):
     def __init__(self, files: list[Path], options: EditorOptions) -> None:
         super().__init__()
         self.files, self.options = files, options
+        # as the outputs record them: a name's bytes that are not UTF-8 shown as \xe9
+        self.names = [recorded_path(str(path)) for path in files]
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield OptionList(*[Text(recorded_path(str(path))) for path in self.files], id="files")
+        yield OptionList(*[Text(name) for name in self.names], id="files")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -218,10 +220,8 @@ class FileListScreen(Screen[None]):
 
     def show_states(self, states: list[str]) -> None:
         files = self.query_one("#files", OptionList)
-        # names as the outputs record them: a name's odd bytes shown as \xe9, one width
-        names = [recorded_path(str(path)) for path in self.files]
-        width = max(len(name) for name in names) + 2
-        for index, (name, state) in enumerate(zip(names, states, strict=True)):
+        width = max(len(name) for name in self.names) + 2
+        for index, (name, state) in enumerate(zip(self.names, states, strict=True)):
             style = "bold yellow" if "unsaved" in state else "dim" if "not" in state else ""
             files.replace_option_prompt_at_index(
                 index, Text.assemble(name.ljust(width), (state, style))
