@@ -6,10 +6,10 @@ earn-out (seed 001 line 55), the broker Collins Stewart as "Collin Stewart" (see
 line 78).
 
 Precision comes first. Known misspellings from a glossary are found exactly (one
-Aho-Corasick pass over the text). Fuzzy and sound-alike matching only looks at rare
-capitalised words (ordinary English is never touched) and only against the call's own
-scope: its ticker's glossary and the names the call itself says; against global
-glossaries a fuzzy match must be near-exact.
+Aho-Corasick pass over the starts of the page's words). Fuzzy and sound-alike matching
+only looks at rare capitalised words (ordinary English is never touched) and only
+against the call's own scope: its ticker's glossary and the names the call itself says;
+against global glossaries a fuzzy match must be near-exact.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
 
 import ahocorasick
 
@@ -64,15 +63,15 @@ def _build_index(glossary: Glossary) -> GlossaryIndex:
         for spelling in entity.spellings:
             spellings.setdefault(ascii_lower(spelling), []).append(entity)
     automaton: ahocorasick.Automaton | None = None
-    aliases = [
-        key
-        for key, entities in spellings.items()
-        if any(key != ascii_lower(entity.name) for entity in entities)
-    ]
-    if aliases:
+    # Keyed by each alias's fold after a space: it matches where a word starts with it.
+    folds: dict[str, list[str]] = {}
+    for key, entities in spellings.items():
+        if any(key != ascii_lower(entity.name) for entity in entities):
+            folds.setdefault(" " + word_fold(key), []).append(key)
+    if folds:
         automaton = ahocorasick.Automaton()
-        for key in aliases:
-            automaton.add_word(key, key)
+        for fold, keys in folds.items():
+            automaton.add_word(fold, tuple(keys))
         automaton.make_automaton()
     scopes = {entity.scope for entity in glossary.entities}
     return GlossaryIndex(
@@ -103,6 +102,19 @@ def ascii_lower(text: str) -> str:
         return "".join(ascii_lower(text[start : start + LOWER_CHUNK]) for start in chunks)
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else text.translate(tables.ASCII_LOWER)
+
+
+def word_fold(text: str) -> str:
+    """``text`` with its ASCII letters lowered and every other character but a digit a
+    space, one character for one. Where a spelling starts a word of ``text``, the
+    spelling's fold follows a space in the fold of ``" " + text``; that is how the
+    glossary scan finds aliases, so that an automaton of 100,000 names steps through the
+    words' starts only, not through every letter of the page.
+
+    >>> word_fold("Accutel's N0Ls, José.")
+    'accutel s n0ls  jos  '
+    """
+    return text.encode("ascii", "replace").translate(tables.WORD_FOLD).decode("ascii")
 
 
 def _in_scope(entities: tuple[Entity, ...], ticker: str | None) -> list[Entity]:
@@ -139,12 +151,8 @@ class _Scan:
         self.page = page
         self.text = page.text
         self.ticker = page.metadata.ticker
-        self.taken = _protected_spans(self.lowered, index.protected) if index.protected else []
-
-    @cached_property
-    def lowered(self) -> str:
-        """The page lowered, for glossary scans: a copy of the text, made only if asked."""
-        return ascii_lower(self.text)
+        protected = index.protected
+        self.taken = _protected_spans(ascii_lower(self.text), protected) if protected else []
 
     def usable(self, start: int, end: int) -> bool:
         line = self.page.line_at(start)
@@ -199,14 +207,9 @@ def _aliases(scan: _Scan, index: GlossaryIndex) -> Iterator[Proposal]:
     if index.automaton is None:
         return
     text = scan.text
-    # The longest alias at a position wins: "phone tax burn out" before "phone tax".
-    found = sorted(
-        ((last - len(key) + 1, last + 1, key) for last, key in index.automaton.iter(scan.lowered)),
-        key=lambda hit: (hit[0], hit[0] - hit[1]),
-    )
-    for start, end, key in found:
+    for start, end, key in alias_hits(text, index.automaton):
         entities = _in_scope(index.spellings[key], scan.ticker)
-        if not entities or not _is_word_boundary(scan.lowered, start, end):
+        if not entities:
             continue
         entity = _best_scoped(entities)
         written = text[start:end]
@@ -226,6 +229,29 @@ def _aliases(scan: _Scan, index: GlossaryIndex) -> Iterator[Proposal]:
         yield from scan.propose(
             (start, end), entity, confidence, reason, _only(entity), "glossary alias"
         )
+
+
+def alias_hits(text: str, automaton: ahocorasick.Automaton) -> list[tuple[int, int, str]]:
+    """Where the glossary's aliases stand as whole words in ``text``, in any letter case:
+    ``(start, end, alias)``, by position, the longest alias first, so that it wins ("phone
+    tax burn out" before "phone tax").
+
+    >>> from annotations.glossary import Entity, Glossary
+    >>> earn_out = Entity("PhoTags earn-out", "term", ("phone tax burn out", "phone tax"))
+    >>> automaton = _build_index(Glossary((earn_out,))).automaton
+    >>> alias_hits("The Phone tax burn out, phone taxes.", automaton)
+    [(4, 22, 'phone tax burn out'), (4, 13, 'phone tax')]
+    """
+    # A hit ends at ``end`` in the text: the fold scanned has one more character in front.
+    found = [
+        (end - len(key), end, key)
+        for end, keys in automaton.iter(" " + word_fold(text))
+        for key in keys
+        if ascii_lower(text[end - len(key) : end]) == key
+        and _is_word_boundary(text, end - len(key), end)
+    ]
+    found.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
+    return found
 
 
 def _only(entity: Entity) -> list[dict[str, object]]:

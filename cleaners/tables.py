@@ -663,6 +663,12 @@ RARE_WORD_ZIPF = 2.5
 SCOPE_FUZZY_CUTOFF = 80.0
 GLOBAL_FUZZY_CUTOFF = 92.0
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+#: The glossary scan's folding of a page's bytes (a character outside ASCII arrives as one
+#: "?"): ASCII letters lowered, digits kept, every other byte a space.
+WORD_FOLD = bytes(
+    byte + 32 if 65 <= byte <= 90 else byte if chr(byte).isascii() and chr(byte).isalnum() else 32
+    for byte in range(256)
+)
 
 # --- Language and translations --------------------------------------------------------
 

@@ -14,11 +14,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotations.glossary import GlossaryError, add_alias, load_glossaries, parse_glossary
+from annotations.glossary import (
+    Entity,
+    Glossary,
+    GlossaryError,
+    add_alias,
+    load_glossaries,
+    parse_glossary,
+)
 from annotations.model import Annotation, Edit
 from annotations.writers import turn_records
 from callscrub.batch import context_for, document_from_bytes
-from cleaners.entities import propose_entities
+from cleaners.entities import (
+    _build_index,
+    _is_word_boundary,
+    alias_hits,
+    ascii_lower,
+    propose_entities,
+)
 from cleaners.matcher import DeletionIndex, compared_forms, deletions, suggest
 from cleaners.names import QUOTE_REACH, read_cast, restore_names
 from cleaners.pipeline import review_document
@@ -584,3 +597,30 @@ def test_an_everyday_word_as_an_alias_is_proposed_never_applied_unasked() -> Non
     }
     assert found == {"the": ("proposed", 0.6), "Accutel": ("applied", 0.93)}
     assert review.rendering.text.endswith("The deal and the Ecutel plant grew.\n")
+
+
+spelling_letters = st.text(alphabet="aAbB0 .'-éÉİ中•", min_size=1, max_size=6)
+
+
+@given(
+    aliases=st.lists(spelling_letters, min_size=1, max_size=6),
+    text=st.text(alphabet="aAbB0 .'-éÉİ中•\n", max_size=60),
+)
+def test_the_glossary_scan_finds_every_alias_standing_as_whole_words(
+    aliases: list[str], text: str
+) -> None:
+    """Against a search of every position: the scan looks only where a word starts."""
+    entities = tuple(Entity(f"Name{n}", "term", (alias,)) for n, alias in enumerate(aliases))
+    index = _build_index(Glossary(entities))
+    keys = {ascii_lower(alias) for alias in aliases}
+    expected = sorted(
+        (start, start + len(key), key)
+        for key in keys
+        for start in range(len(text) - len(key) + 1)
+        if ascii_lower(text[start : start + len(key)]) == key
+        and _is_word_boundary(text, start, start + len(key))
+    )
+    assert index.automaton is not None
+    found = alias_hits(text, index.automaton)
+    assert sorted(found) == expected
+    assert found == sorted(found, key=lambda hit: (hit[0], hit[0] - hit[1]))
