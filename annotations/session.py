@@ -5,11 +5,16 @@ Every change is written to the journal (``STEM.journal.jsonl``, one JSON object 
 flushed at once) before the call returns, so ``kill -9`` loses nothing: opening the same
 file again replays the journal. Saving writes the outputs atomically and then retires the
 journal, whose decisions the saved ``.json`` now holds.
+
+Where the journal cannot be written (a read-only folder, a full disk) the session goes on
+in memory and says so (:attr:`Session.journal_problem`); moving it to another folder
+(:meth:`Session.move_to`) writes its whole journal there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -18,7 +23,7 @@ import orjson
 
 from annotations.model import Edit, Status
 from annotations.review import Review
-from annotations.writers import write_outputs
+from annotations.writers import WRITERS, write_outputs
 
 JOURNAL_SCHEMA = "callscrub.journal/1"
 
@@ -29,6 +34,16 @@ class Change:
 
     moves: tuple[tuple[str, Status, Status], ...]
     added: Edit | None = None
+
+
+def overwrites_source(stem: Path, source: str) -> bool:
+    """Whether one of the outputs at ``stem`` would be the file at ``source``.
+
+    >>> overwrites_source(Path("calls/q2"), "calls/q2.txt")
+    True
+    """
+    resolved = Path(source).resolve()
+    return any(Path(f"{stem}{suffix}").resolve() == resolved for suffix in WRITERS)
 
 
 def _edit_key(edit: Edit) -> list[Any]:
@@ -70,6 +85,11 @@ class Session:
         self.redo_stack: list[Change] = []
         self.dirty = False
         self._journal: IO[bytes] | None = None
+        #: Every entry of this session's journal, so that it can be written again elsewhere.
+        self._entries: list[bytes] = []
+        #: Why the journal stopped being written, once it failed; it is not written again
+        #: here, since an entry missing in the middle would replay a different history.
+        self.journal_problem: str | None = None
 
     @property
     def journal_path(self) -> Path:
@@ -138,16 +158,28 @@ class Session:
     # --- the journal -----------------------------------------------------------------
 
     def _write(self, entry: dict[str, Any]) -> None:
-        if self._journal is None:
-            fresh = not self.journal_path.exists()
-            self.journal_path.parent.mkdir(parents=True, exist_ok=True)
-            self._journal = self.journal_path.open("ab")
-            if fresh:
-                source = self.review.document.source
-                self._write({"journal": JOURNAL_SCHEMA, "sha256": source.sha256})
-        self._journal.write(orjson.dumps(entry) + b"\n")
-        # the OS keeps flushed bytes when the process is killed; that is the promise here
-        self._journal.flush()
+        line = orjson.dumps(entry) + b"\n"
+        self._entries.append(line)
+        self._append([line])
+
+    def _append(self, lines: list[bytes]) -> None:
+        if self.journal_problem is not None:
+            return
+        try:
+            if self._journal is None:
+                fresh = not self.journal_path.exists()
+                self.journal_path.parent.mkdir(parents=True, exist_ok=True)
+                self._journal = self.journal_path.open("ab")
+                if fresh:
+                    source = self.review.document.source
+                    header = {"journal": JOURNAL_SCHEMA, "sha256": source.sha256}
+                    lines = [orjson.dumps(header) + b"\n", *lines]
+            self._journal.write(b"".join(lines))
+            # the OS keeps flushed bytes when the process is killed; that is the promise
+            self._journal.flush()
+        except OSError as error:
+            self.journal_problem = f"cannot write {self.journal_path}: {error.strerror or error}"
+            self.close()
 
     def _write_change(self, change: Change, *, forward: bool) -> None:
         self.dirty = True
@@ -188,6 +220,7 @@ class Session:
                 if entry.get("sha256") != review.document.source.sha256:
                     return 0, [f"{self.journal_path}: made from another version of the source"]
                 continue
+            self._entries.append(line + b"\n")
             if "add" in entry:
                 record = entry["add"]
                 edit = review.add_hand_edit(record["start"], record["end"], record["replacement"])
@@ -218,8 +251,26 @@ class Session:
         written = write_outputs(self.review, self.stem)
         self.close()
         self.journal_path.unlink(missing_ok=True)
+        self._entries.clear()
         self.dirty = False
         return written
+
+    def move_to(self, stem: Path) -> None:
+        """Save to ``stem`` from now on, with the journal of the unsaved changes written
+        there whole; the journal left at the old place is removed where it can be.
+
+        Raises ``ValueError`` when saving there would overwrite the source.
+        """
+        if overwrites_source(stem, self.review.document.source.path):
+            raise ValueError(f"saving as {stem}.* would overwrite the input")
+        old = self.journal_path
+        self.close()
+        self.stem, self.journal_problem = stem, None
+        if self._entries:
+            self._append(self._entries)
+        if self.journal_problem is None:
+            with suppress(OSError):
+                old.unlink(missing_ok=True)
 
     def close(self) -> None:
         if self._journal is not None:

@@ -14,8 +14,8 @@ from pathlib import Path
 import orjson
 
 from annotations.model import recorded_path_candidates
-from annotations.session import Session
-from annotations.writers import SCHEMA, WRITERS, read_json
+from annotations.session import Session, overwrites_source
+from annotations.writers import SCHEMA, read_json
 from callscrub.batch import (
     DEFAULT_MAX_BYTES,
     InputError,
@@ -52,6 +52,16 @@ def _resaved_stem(json_path: Path, out: Path | None) -> Path:
     return json_path.with_suffix("") if out is None else out / json_path.stem
 
 
+def saving_stem(path: Path, out: Path | None) -> Path:
+    """Where the editor saves what it opened from ``path`` (a raw page or the ``.json`` of
+    an output) when told ``--out out``, or no ``--out``.
+
+    >>> saving_stem(Path("calls/q2.txt"), Path("o")), saving_stem(Path("o/q2.json"), None)
+    (PosixPath('o/q2'), PosixPath('o/q2'))
+    """
+    return _resaved_stem(path, out) if path.suffix == ".json" else output_stem(path, out)
+
+
 def review_state(path: Path, out: Path | None) -> str:
     """Where a transcript of the file list stands, in a few words: unsaved decisions in
     its journal, saved from the editor (when), only cleaned by a batch run, or untouched.
@@ -60,7 +70,7 @@ def review_state(path: Path, out: Path | None) -> str:
     >>> review_state(Path("/no/such/call.txt"), None)
     'not reviewed'
     """
-    stem = _resaved_stem(path, out) if path.suffix == ".json" else output_stem(path, out)
+    stem = saving_stem(path, out)
     journal = Path(f"{stem}.journal.jsonl")
     try:
         changes = journal.read_bytes().count(b"\n") - 1  # after its header line
@@ -163,10 +173,7 @@ def open_for_editing(
     else:
         opened = _open_raw(path, out, glossaries, policy, max_bytes)
     source = opened.session.review.document.source
-    if any(
-        Path(f"{opened.session.stem}{suffix}").resolve() == Path(source.path).resolve()
-        for suffix in WRITERS
-    ):
+    if overwrites_source(opened.session.stem, source.path):
         raise InputError("saving would overwrite the input; choose another --out")
     if source.redecoded:
         opened.notes.insert(

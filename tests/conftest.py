@@ -35,6 +35,27 @@ def private_glossary_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator
         yield
 
 
+def _files_under(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(path.relative_to(folder)): (path.stat().st_size, path.stat().st_mtime_ns)
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+@pytest.fixture(autouse=True, scope="session")
+def shared_inputs_untouched() -> Iterator[None]:
+    """The seeds and the corpus are every test's reference inputs: no test may write
+    beside them (an editor's journal once landed among the seeds)."""
+    before = _files_under(SHARED) if SHARED.is_dir() else {}
+    yield
+    after = _files_under(SHARED) if SHARED.is_dir() else {}
+    changed = sorted(
+        name for name in before.keys() | after.keys() if before.get(name) != after.get(name)
+    )
+    assert not changed, f"tests wrote into {SHARED}: {changed[:5]}"
+
+
 def callscrub(
     *args: str, stdin: bytes | None = None, text: bool = False
 ) -> subprocess.CompletedProcess[Any]:

@@ -21,7 +21,7 @@ from annotations.glossary import GlossaryError, add_alias
 from annotations.model import Status, recorded_path
 from annotations.session import Change, Session
 from callscrub.batch import DEFAULT_MAX_BYTES, InputError
-from callscrub.editing import Opened, open_for_editing, review_state
+from callscrub.editing import Opened, open_for_editing, review_state, saving_stem
 from cleaners.decode import DecodeError
 from cleaners.registry import kind_of
 from tui.diff import DiffView
@@ -245,6 +245,7 @@ class ReviewScreen(Screen[None]):
         Binding("t", "toggle_translation", "Translation"),
         Binding("d", "diff", "Diff"),
         Binding("s,ctrl+s", "save", "Save"),
+        Binding("S", "save_as", "Save in…"),
         Binding("q", "close", "Quit"),
         Binding("question_mark", "help", "Help"),
     ]
@@ -256,6 +257,7 @@ class ReviewScreen(Screen[None]):
         self.query_text = ""
         self.found: tuple[int, int] | None = None
         self.selected: str | None = None
+        self.journal_warned = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -328,10 +330,23 @@ class ReviewScreen(Screen[None]):
         self.query_one(ProposalCounts).show(
             self.session.review, list_.kind_filter, list_.status_filter
         )
+        problem = self.session.journal_problem
         state = "● unsaved" if self.session.dirty else "saved"
+        if problem is not None and self.session.dirty:
+            state += ", in memory only"
         self.sub_title = (
             f"{recorded_path(str(self.path))} → {recorded_path(str(self.session.stem))}.* · {state}"
         )
+        if problem is not None and not self.journal_warned:
+            self.journal_warned = True
+            self.notify(
+                f"Your decisions are kept in memory only: {problem}. Save them (s), or save "
+                "them in another folder (S).",
+                severity="error",
+                timeout=20,
+            )
+        elif problem is None:
+            self.journal_warned = False
 
     def _after(self, change: Change | None, *, move_on: bool = False) -> None:
         """Show a change: only the touched blocks and rows are drawn again.
@@ -556,11 +571,62 @@ class ReviewScreen(Screen[None]):
         try:
             written = self.session.save()
         except OSError as error:
-            self.notify(f"not saved: {error}", severity="error", timeout=10)
+            self.notify(
+                f"not saved: {error}. Press S to save in another folder.",
+                severity="error",
+                timeout=10,
+            )
             return
         self._update_status()
         stem = recorded_path(str(self.session.stem))
         self.notify(f"saved {len(written)} files: {stem}.*", timeout=4)
+
+    def action_save_as(self) -> None:
+        """Save in another folder (``--out`` chosen late): where the input's folder is
+        read-only, or to keep this copy apart. Later saves and the journal go there too."""
+        session = self.session
+        if session is None:
+            return
+
+        def chosen(folder: str | None) -> None:
+            if not folder or self.session is None:
+                return
+            stem = saving_stem(self.path, Path(folder).expanduser())
+            if Path(f"{stem}.journal.jsonl").exists() and stem != session.stem:
+                self.notify(
+                    f"{stem}.journal.jsonl holds unsaved changes of another session: open "
+                    "that copy, or choose another folder",
+                    severity="error",
+                    timeout=10,
+                )
+                return
+            if Path(f"{stem}.json").exists() and stem != session.stem:
+                question = f"{recorded_path(str(stem))}.* exist. Replace them with this copy?"
+                self.app.push_screen(
+                    ConfirmScreen(question), lambda yes: self._save_in(stem) if yes else None
+                )
+            else:
+                self._save_in(stem)
+
+        self.app.push_screen(
+            TextScreen(
+                "Save the annotated copy in folder",
+                str(session.stem.parent),
+                f"as {saving_stem(self.path, Path('.')).name}.txt, .json, .review.md and "
+                ".annotations.jsonld, as --out would",
+            ),
+            chosen,
+        )
+
+    def _save_in(self, stem: Path) -> None:
+        if self.session is None:
+            return
+        try:
+            self.session.move_to(stem)
+        except ValueError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.action_save()
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
@@ -569,17 +635,23 @@ class ReviewScreen(Screen[None]):
         def leave(answer: bool | None = True) -> None:
             if not answer:
                 return
-            if self.session is not None:
-                self.session.close()
+            if session is not None:
+                session.close()
             if self.from_list:
                 self.dismiss(None)
             else:
                 self.app.exit()
 
-        if self.session is not None and self.session.dirty:
+        session = self.session
+        if session is not None and session.dirty:
+            moved = session.stem != saving_stem(self.path, self.options.out)
             question = (
                 "Quit without saving? Your decisions stay in the journal and come back "
-                "when you open this file again."
+                "when you open this file again"
+                + (f" with --out {recorded_path(str(session.stem.parent))}." if moved else ".")
+                if session.journal_problem is None
+                else "Quit without saving? The journal could not be written: your decisions "
+                "will be lost."
             )
             self.app.push_screen(ConfirmScreen(question), leave)
         else:

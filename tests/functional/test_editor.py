@@ -127,8 +127,9 @@ async def test_moving_between_proposals(tmp_path: Path) -> None:
 
 
 @needs_seeds
-async def test_accept_all_like_it_by_text_and_reject_all_by_kind() -> None:
-    app = make_editor([seed("001")], glossaries=SMSI, policy="none")
+async def test_accept_all_like_it_by_text_and_reject_all_by_kind(tmp_path: Path) -> None:
+    # --out: the decisions' journal goes there, never beside the shared seed
+    app = make_editor([seed("001")], out=tmp_path, glossaries=SMSI, policy="none")
     async with editing(app) as (pilot, screen):
         accutel = edit_with(screen, "Accutel")
         await select(pilot, screen, accutel)
@@ -463,10 +464,59 @@ def test_edit_refuses_an_unreadable_page_in_one_line_before_taking_the_screen(
 
 
 @needs_seeds
-async def test_seed_001_accutel_proposals_reach_the_list() -> None:
-    async with editing(make_editor([seed("001")], glossaries=SMSI)) as (_pilot, screen):
+async def test_seed_001_accutel_proposals_reach_the_list(tmp_path: Path) -> None:
+    async with editing(make_editor([seed("001")], tmp_path, SMSI)) as (_pilot, screen):
         assert screen.session is not None
         review = screen.session.review
         text = review.document.text
         found = [e for e in review.edits if text[e.start : e.end] == "Accutel"]
         assert len(found) == 8 and all(e.replacement == "Ecutel" for e in found)
+
+
+async def test_where_the_journal_cannot_be_written_the_editor_says_so_and_saves_elsewhere(
+    tmp_path: Path,
+) -> None:
+    """A read-only input folder without --out, or a full disk: the first decision cannot be
+    journaled. The editor keeps going, says so once, and S saves in a folder typed in."""
+    path = copy_example(tmp_path)
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the output folder would be", encoding="utf-8")
+    app = make_editor([path], out=blocked, glossaries=[HLRB], policy="none")
+    async with editing(app) as (pilot, screen):
+        first = listed(screen).current
+        assert first is not None
+        await pilot.press("r", "r")
+        assert screen.session is not None and screen.session.journal_problem is not None
+        assert "in memory only" in screen.sub_title
+        warnings = [n for n in app._notifications if "kept in memory only" in str(n.message)]
+        assert len(warnings) == 1
+        await pilot.press("S")
+        dialog = app.screen
+        assert isinstance(dialog, TextScreen)
+        dialog.query_one("#answer").value = str(tmp_path / "elsewhere")  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "elsewhere" in screen.sub_title and "unsaved" not in screen.sub_title
+        await pilot.press("a")
+        assert (tmp_path / "elsewhere" / "bullets.journal.jsonl").is_file()
+    saved = json.loads((tmp_path / "elsewhere" / "bullets.json").read_text(encoding="utf-8"))
+    assert next(e for e in saved["edits"] if e["id"] == first)["status"] == "rejected"
+    assert path.read_text(encoding="utf-8") == (EXAMPLES / "transcripts" / "bullets.txt").read_text(
+        encoding="utf-8"
+    )
+
+
+async def test_saving_in_the_inputs_own_folder_under_its_name_is_refused(tmp_path: Path) -> None:
+    path = copy_example(tmp_path)
+    raw = path.read_bytes()
+    async with editing(make_editor([path], glossaries=[HLRB])) as (pilot, screen):
+        await pilot.press("r", "S")
+        dialog = app_screen = pilot.app.screen
+        assert isinstance(app_screen, TextScreen)
+        dialog.query_one("#answer").value = str(tmp_path)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session is not None and screen.session.stem == tmp_path / "bullets.clean"
+        assert "unsaved" in screen.sub_title
+        assert any("would overwrite the input" in str(n.message) for n in pilot.app._notifications)
+    assert path.read_bytes() == raw

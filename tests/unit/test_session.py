@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -88,6 +89,50 @@ def test_a_torn_last_journal_line_is_ignored(tmp_path: Path) -> None:
     replayed = fresh_session(tmp_path)
     count, problems = replayed.recover()
     assert count == 1 and problems == [] and replayed.review.status[first] is Status.REJECTED
+
+
+def test_an_unwritable_journal_keeps_decisions_in_memory_and_a_move_writes_it_whole(
+    tmp_path: Path,
+) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder would be", encoding="utf-8")
+    session = fresh_session(blocked)
+    first, second = (edit.id for edit in session.review.edits[:2])
+    session.decide([first], Status.REJECTED)
+    session.edit_by_hand(0, 3, "typed")
+    session.decide([second], Status.REJECTED)
+    assert session.journal_problem is not None
+    assert str(blocked / "bullets.journal.jsonl") in session.journal_problem
+    assert session.dirty
+    reached = snapshot(session)
+    session.move_to(tmp_path / "elsewhere" / "bullets")
+    assert session.journal_problem is None
+    session.close()
+    replayed = fresh_session(tmp_path / "elsewhere")
+    count, problems = replayed.recover()
+    assert count > 0 and problems == [] and snapshot(replayed) == reached
+
+
+def test_a_moved_session_takes_its_journal_along_and_goes_on_there(tmp_path: Path) -> None:
+    session = fresh_session(tmp_path)
+    first, second = (edit.id for edit in session.review.edits[:2])
+    session.decide([first], Status.REJECTED)
+    session.move_to(tmp_path / "other" / "bullets")
+    session.decide([second], Status.REJECTED)
+    session.close()
+    assert not (tmp_path / "bullets.journal.jsonl").exists()
+    replayed = fresh_session(tmp_path / "other")
+    assert replayed.recover() == (2, [])
+    assert replayed.review.status[first] is replayed.review.status[second] is Status.REJECTED
+
+
+def test_a_session_is_never_moved_where_saving_would_overwrite_its_input(tmp_path: Path) -> None:
+    path = tmp_path / "call.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    session = open_for_editing(path, tmp_path / "out").session
+    with pytest.raises(ValueError, match="would overwrite the input"):
+        session.move_to(tmp_path / "call")
+    assert session.stem == tmp_path / "out" / "call"
 
 
 def test_saving_beside_the_input_never_overwrites_it(tmp_path: Path) -> None:
