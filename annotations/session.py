@@ -273,6 +273,9 @@ class Session:
                 old.unlink(missing_ok=True)
 
     def close(self) -> None:
+        """Close the journal. Never raises: each entry was flushed as it was written, and
+        one that could not be is :attr:`journal_problem` already."""
         if self._journal is not None:
-            self._journal.close()
+            with suppress(OSError):
+                self._journal.close()
             self._journal = None

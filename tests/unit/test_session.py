@@ -113,6 +113,17 @@ def test_an_unwritable_journal_keeps_decisions_in_memory_and_a_move_writes_it_wh
     assert count > 0 and problems == [] and snapshot(replayed) == reached
 
 
+def test_a_full_disk_stops_the_journal_without_losing_a_decision(tmp_path: Path) -> None:
+    session = fresh_session(tmp_path)
+    (tmp_path / "bullets.journal.jsonl").symlink_to("/dev/full")  # every write: ENOSPC
+    first, second = (edit.id for edit in session.review.edits[:2])
+    session.decide([first], Status.REJECTED)
+    session.decide([second], Status.REJECTED)
+    assert session.journal_problem is not None and "No space left" in session.journal_problem
+    session.close()
+    assert session.review.status[first] is session.review.status[second] is Status.REJECTED
+
+
 def test_a_moved_session_takes_its_journal_along_and_goes_on_there(tmp_path: Path) -> None:
     session = fresh_session(tmp_path)
     first, second = (edit.id for edit in session.review.edits[:2])
