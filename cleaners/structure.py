@@ -8,6 +8,7 @@ paragraphs without bullets. Everything here is positions into the original text.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import itertools
 import re
@@ -497,7 +498,52 @@ def _turns(
                 paragraphs=paragraphs,
             )
         )
-    return tuple(turns), tuple(turn_of_line)
+    return _read_unknown_roles(text, turns, qa_start is not None), tuple(turn_of_line)
+
+
+def _read_unknown_roles(text: str, turns: list[Turn], has_qa: bool) -> tuple[Turn, ...]:
+    """Roles that a speaker line without a title leaves unknown ("Bruce Quigley",
+    "Unidentified Participant": the site writes a bare name only for people without a
+    title), read from the call:
+
+    - in a call with a Q&A, a named speaker of the presentation is an executive:
+      analysts ask in the Q&A;
+    - in the Q&A, an analyst where the operator has just invited a question ("... of
+      Goldman Sachs, please go ahead with your question"): the first speaker after the
+      operator, and the same speaker again before the operator's next turn.
+
+    >>> page = parse("Operator\\nWelcome. Over to Mr. Bruce Quigley.\\nBruce Quigley\\nHi."
+    ...     "\\nOperator\\nOur first question. Please go ahead with your question."
+    ...     "\\nUnidentified Participant\\nHow big?\\nBill Smith - CEO\\nBig.\\n"
+    ...     "Unidentified Participant\\nThanks.")
+    >>> [turn.role for turn in page.turns]
+    ['operator', 'executive', 'operator', 'analyst', 'executive', 'analyst']
+    """
+    if all(turn.role != "unknown" for turn in turns):
+        return tuple(turns)
+    questioner: str | None = None  # who the operator's last invitation gave the floor to
+    invited = False
+    for index, turn in enumerate(turns):
+        if turn.role == "operator":
+            said = text[turn.paragraphs[0][0] : turn.paragraphs[-1][1]] if turn.paragraphs else ""
+            invited = _invites_a_question(said)
+            questioner = None
+            continue
+        if invited and questioner is None:
+            questioner = turn.speaker
+        if turn.role != "unknown" or not turn.speaker:
+            continue
+        if turn.section == "presentation" and has_qa:
+            # "Unidentified Speaker" reading the safe harbour may be anyone's voice
+            if not tables.UNIDENTIFIED.fullmatch(turn.speaker):
+                turns[index] = dataclasses.replace(turn, role="executive")
+        elif turn.section == "qa" and invited and turn.speaker == questioner:
+            turns[index] = dataclasses.replace(turn, role="analyst")
+    return tuple(turns)
+
+
+def _invites_a_question(said: str) -> bool:
+    return bool(tables.QUESTION_INVITED.search(said)) and not tables.QUEUE_EMPTY.search(said)
 
 
 def _qa_start(text: str, groups: list[tuple[Line | None, list[Line]]]) -> int | None:

@@ -231,6 +231,16 @@ QUEUE_OPENS = re.compile(
     r"|operator (?:closing remarks|sign-?off)"
 )
 
+#: The operator in the Q&A giving the floor to whoever asks next ("(inaudible) of Goldman
+#: Sachs, please go ahead what's your question?", "Your line is open.").
+QUESTION_INVITED = re.compile(
+    r"(?i)\bquestions?\b|\bgo\s+ahead\b|\bproceed\b|\bline\s+is\s+(?:now\s+)?(?:open|live)\b"
+)
+#: The operator saying the queue is empty or the call is closing, not inviting a question.
+QUEUE_EMPTY = re.compile(
+    r"(?i)\bno\s+(?:further\s+|more\s+|other\s+)?questions\b|\bclosing\s+remarks\b|\bconclud"
+)
+
 # --- markers -----------------------------------------------------------------------
 
 #: Operator and audio markers, recognised in any case or bracket. The one form is the

@@ -11,6 +11,7 @@ import pytest
 from annotations.writers import to_json
 from callscrub.batch import document_from_bytes
 from cleaners.pipeline import review_document
+from cleaners.structure import parse
 from tests.conftest import SEEDS, needs_seeds, seed
 
 pytestmark = needs_seeds
@@ -124,6 +125,59 @@ def test_seed_001_name_only_speaker_and_lost_turn() -> None:
     assert "Mike Walkley" in flagged_names
     markers = {a["body"]["marker"] for a in data["annotations"] if a["kind"] == "marker"}
     assert {"[Inaudible]", "[Technical Difficulty]", "[Operator Instructions]"} <= markers
+
+
+def test_seed_001_speakers_without_a_title_get_their_role_from_the_call() -> None:
+    """Bruce Quigley opens the call after the operator's hand-over: an executive. Each
+    "Unidentified Participant" speaks where the operator has just invited a question
+    ("... of Goldman Sachs Investment Management, please go ahead what's your question?")."""
+    _, data = clean("001")
+    roles = {(t["speaker"], t["section"], t["role"]) for t in data["turns"]}
+    assert ("Bruce Quigley", "presentation", "executive") in roles
+    unidentified = {role for speaker, _, role in roles if speaker == "Unidentified Participant"}
+    assert unidentified == {"analyst"}
+    assert all(role != "unknown" for _, _, role in roles)
+
+
+QA_CALL = (
+    "  • Operator\n\n  • Welcome. Over to Mr. Bruce Quigley.\n\n  • Bruce Quigley\n\n"
+    "  • Hello.\n\n  • Operator\n\n  • Our first question comes from Jen Alvarez with UBS."
+    "\n\n  • Jen Alvarez - Analyst\n\n  • How big?\n\n  • Bill Smith - CEO\n\n  • Big."
+    "\n\n  • Operator\n\n  • {operator}\n\n  • {speaker}\n\n  • Words.\n\n"
+    "  • Bill Smith - CEO\n\n  • Goodbye."
+)
+
+
+@pytest.mark.parametrize(
+    ("operator", "speaker", "role"),
+    [
+        ("Next, (inaudible) of Kepler, please go ahead.", "Unidentified Participant", "analyst"),
+        ("Thank you.", "Unidentified Participant", "unknown"),
+        ("(inaudible), please go ahead with your question.", "Unidentified Participant", "analyst"),
+        ("There are no further questions. Back to you.", "Unidentified Participant", "unknown"),
+        ("There are no more questions. Back to you, Mr. Ann Lee.", "Ann Lee", "unknown"),
+    ],
+)
+def test_a_speaker_without_a_title_in_the_qa_is_an_analyst_only_when_invited(
+    operator: str, speaker: str, role: str
+) -> None:
+    page = parse(QA_CALL.format(operator=operator, speaker=speaker))
+    assert [(t.speaker, t.section) for t in page.turns][1::5] == [
+        ("Bruce Quigley", "presentation"),
+        (speaker, "qa"),
+    ]
+    assert page.turns[1].role == "executive"
+    assert page.turns[6].role == role
+
+
+def test_without_a_qa_or_as_an_unidentified_voice_a_speaker_stays_unknown() -> None:
+    remarks = parse(
+        "  • Operator\n\n  • Over to Mr. Bruce Quigley.\n\n  • Bruce Quigley\n\n  • Hi."
+    )
+    assert [t.role for t in remarks.turns] == ["operator", "unknown"]
+    call = QA_CALL.replace("Bruce Quigley", "Unidentified Speaker")
+    voice = parse(call.format(operator="Next question.", speaker="Ann Lee - Analyst"))
+    assert voice.turns[1].speaker == "Unidentified Speaker" and voice.turns[1].role == "unknown"
 
 
 def test_seed_002_lost_names_restored_and_tidy_ups() -> None:
