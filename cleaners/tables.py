@@ -381,9 +381,11 @@ FIRM_AFTER_INITIAL = re.compile(
 #: "we'll take our next question from Katy Huberty", "your next question line of David
 #: McGregor", "Next, we will hear from Roger Read", "We'll hear next from Ian Zaffino",
 #: "Bobby Griffin with Raymond James, your line is open", "Kyle Joseph with Jefferies. Your
-#: line is open."
+#: line is open.", and as said, not as written: "Jason Hass with Bank of America, your line
+#: -- your line is open."
 _LINE_OPEN = (
-    r"(?:,?\s+(?:your\s+line\s+is\s+(?:now\s+)?(?:open|live)|please\s+(?:go\s+ahead|proceed))"
+    r"(?:,?\s+(?:your\s+line\s+(?:--\s+your\s+line\s+)?is\s+(?:now\s+)?(?:open|live)"
+    r"|please\s+(?:go\s+ahead|proceed))"
     # a sentence per bullet (layout C) puts "Your line is open." on a bullet of its own
     rf"|\.[\s{BULLET_GLYPHS}]+Your\s+line\s+is\s+(?:now\s+)?(?:open|live))"
 )

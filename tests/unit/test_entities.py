@@ -362,6 +362,7 @@ def test_a_firm_split_after_its_initials_by_a_sentence_per_bullet_is_read_whole(
         "Your next question line of David McGregor with Longbow Research.",  # AOS
         "Next, we will hear from David McGregor with Longbow Research. Your line is open.",  # MPC
         "David McGregor with Longbow Research. Your line is open.",  # AAN
+        "David McGregor with Longbow Research, your line -- your line is open.",  # AAN
         "Our next question comes from the line of David McGregor with Longbow Research.",
         "Next then, we will hear from David McGregor with Longbow Research. You may proceed.",
         "[Operator instructions]. We'll hear next from David McGregor with Longbow Research.",
