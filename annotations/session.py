@@ -259,10 +259,16 @@ class Session:
         """Save to ``stem`` from now on, with the journal of the unsaved changes written
         there whole; the journal left at the old place is removed where it can be.
 
-        Raises ``ValueError`` when saving there would overwrite the source.
+        Raises ``ValueError`` when saving there would overwrite the source, or when a
+        journal of another session is there: replaying both would mix two histories.
         """
         if overwrites_source(stem, self.review.document.source.path):
             raise ValueError(f"saving as {stem}.* would overwrite the input")
+        if stem != self.stem and Path(f"{stem}.journal.jsonl").exists():
+            raise ValueError(
+                f"{stem}.journal.jsonl holds unsaved changes of another session: open that "
+                "copy, or choose another folder"
+            )
         old = self.journal_path
         self.close()
         self.stem, self.journal_problem = stem, None

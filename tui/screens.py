@@ -592,14 +592,6 @@ class ReviewScreen(Screen[None]):
             if not folder or self.session is None:
                 return
             stem = saving_stem(self.path, Path(folder).expanduser())
-            if Path(f"{stem}.journal.jsonl").exists() and stem != session.stem:
-                self.notify(
-                    f"{stem}.journal.jsonl holds unsaved changes of another session: open "
-                    "that copy, or choose another folder",
-                    severity="error",
-                    timeout=10,
-                )
-                return
             if Path(f"{stem}.json").exists() and stem != session.stem:
                 question = f"{recorded_path(str(stem))}.* exist. Replace them with this copy?"
                 self.app.push_screen(

@@ -137,6 +137,18 @@ def test_a_moved_session_takes_its_journal_along_and_goes_on_there(tmp_path: Pat
     assert replayed.review.status[first] is replayed.review.status[second] is Status.REJECTED
 
 
+def test_a_session_is_never_moved_onto_the_journal_of_another(tmp_path: Path) -> None:
+    other = fresh_session(tmp_path / "other")
+    other.decide([other.review.edits[0].id], Status.REJECTED)
+    other.close()
+    session = fresh_session(tmp_path)
+    session.decide([session.review.edits[1].id], Status.REJECTED)
+    with pytest.raises(ValueError, match="unsaved changes of another session"):
+        session.move_to(tmp_path / "other" / "bullets")
+    assert session.stem == tmp_path / "bullets"
+    assert fresh_session(tmp_path / "other").recover() == (1, [])
+
+
 def test_a_session_is_never_moved_where_saving_would_overwrite_its_input(tmp_path: Path) -> None:
     path = tmp_path / "call.txt"
     path.write_text(TEXT, encoding="utf-8")
