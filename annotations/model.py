@@ -167,6 +167,7 @@ class Turn:
     """One speaker turn, as spans of the original text.
 
     ``speaker_span`` is the speaker line; ``paragraphs`` the spans of its paragraphs.
+    ``role_from`` says where the role comes from when no title gives it.
     """
 
     speaker: str
@@ -175,6 +176,7 @@ class Turn:
     section: str
     speaker_span: tuple[int, int]
     paragraphs: tuple[tuple[int, int], ...]
+    role_from: str = ""
 
     @property
     def start(self) -> int:

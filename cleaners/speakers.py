@@ -45,12 +45,15 @@ def mark_speakers(page: Page, context: Context) -> Iterator[Proposal]:
                 yield from diff_edits(written, canonical, line.start, "speakers", reason, 0.95)
             else:
                 yield Edit(line.start, line.end, canonical, "speakers", reason, 0.95)
-        yield Annotation(
-            line.start,
-            line.end,
-            "speaker",
-            {"name": turn.speaker, "title": turn.title, "role": turn.role, "section": turn.section},
-        )
+        body = {
+            "name": turn.speaker,
+            "title": turn.title,
+            "role": turn.role,
+            "section": turn.section,
+        }
+        if turn.role_from:
+            body["role_from"] = turn.role_from  # a role no title gives: the call's evidence
+        yield Annotation(line.start, line.end, "speaker", body)
         if canonical == previous_line and not line.speaker.operator:
             yield Annotation(
                 line.start,

@@ -501,6 +501,9 @@ def _turns(
     return _read_unknown_roles(text, turns, qa_start is not None), tuple(turn_of_line)
 
 
+ROLE_FROM_PRESENTATION = "speaks in the prepared remarks, before the Q&A: analysts ask in the Q&A"
+
+
 def _read_unknown_roles(text: str, turns: list[Turn], has_qa: bool) -> tuple[Turn, ...]:
     """Roles that a speaker line without a title leaves unknown ("Bruce Quigley",
     "Unidentified Participant": the site writes a bare name only for people without a
@@ -522,23 +525,28 @@ def _read_unknown_roles(text: str, turns: list[Turn], has_qa: bool) -> tuple[Tur
     if all(turn.role != "unknown" for turn in turns):
         return tuple(turns)
     questioner: str | None = None  # who the operator's last invitation gave the floor to
-    invited = False
+    invitation = ""  # the operator's words giving it, or "" where they gave none
     for index, turn in enumerate(turns):
         if turn.role == "operator":
             said = text[turn.paragraphs[0][0] : turn.paragraphs[-1][1]] if turn.paragraphs else ""
-            invited = _invites_a_question(said)
+            invitation = " ".join(said.split()) if _invites_a_question(said) else ""
             questioner = None
             continue
-        if invited and questioner is None:
+        if invitation and questioner is None:
             questioner = turn.speaker
         if turn.role != "unknown" or not turn.speaker:
             continue
         if turn.section == "presentation" and has_qa:
             # "Unidentified Speaker" reading the safe harbour may be anyone's voice
             if not tables.UNIDENTIFIED.fullmatch(turn.speaker):
-                turns[index] = dataclasses.replace(turn, role="executive")
-        elif turn.section == "qa" and invited and turn.speaker == questioner:
-            turns[index] = dataclasses.replace(turn, role="analyst")
+                turns[index] = dataclasses.replace(
+                    turn, role="executive", role_from=ROLE_FROM_PRESENTATION
+                )
+        elif turn.section == "qa" and invitation and turn.speaker == questioner:
+            quote = invitation if len(invitation) <= 160 else invitation[:159] + "…"
+            turns[index] = dataclasses.replace(
+                turn, role="analyst", role_from=f"speaks after the operator's {quote!r}"
+            )
     return tuple(turns)
 
 

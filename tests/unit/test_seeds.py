@@ -137,6 +137,14 @@ def test_seed_001_speakers_without_a_title_get_their_role_from_the_call() -> Non
     unidentified = {role for speaker, _, role in roles if speaker == "Unidentified Participant"}
     assert unidentified == {"analyst"}
     assert all(role != "unknown" for _, _, role in roles)
+    said = [
+        a["body"] for a in data["annotations"] if a["kind"] == "speaker" and "role" in a["body"]
+    ]
+    quigley = next(body for body in said if body["name"] == "Bruce Quigley")
+    assert "prepared remarks" in quigley["role_from"]
+    participant = next(body for body in said if body["name"] == "Unidentified Participant")
+    assert "of Goldman Sachs Investment Management, please go ahead" in participant["role_from"]
+    assert not any("role_from" in body for body in said if body["title"])
 
 
 QA_CALL = (
