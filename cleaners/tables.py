@@ -365,6 +365,9 @@ PERSON = (
     rf"(?:\s+{_PERSON_WORD}){{1,2}}"
 )
 FIRST_NAME = f"{_CAPITAL}{_SMALL}+"
+#: A name whose first name is two capitals ("ND Maduemezia", "TJ Lee"): read only where a
+#: hand-over says a person comes next, since "US Steel" reads the same.
+TWO_CAPITALS_PERSON = rf"[A-Z]{{2}}\s+{_PERSON_WORD}"
 # An initial keeps its full stop when the firm's name goes on: "J.P. Morgan", "B. Riley".
 _FIRM_WORD = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w)|(?<=\b[A-Z])\.(?=[ \t]+[A-Z]))*"
 # A firm's words on one line: a name never runs on into the next line (the speaker's).
@@ -415,17 +418,19 @@ SELF_INTRODUCTION = re.compile(
 )
 #: A hand-over: "I will now turn the conference over to Bruce Quigley, VP of Investor
 #: Relations", "turn the call over to our CEO Douglas Lindsay", "turn it over to Noel", "my
-#: pleasure to introduce today's first presenter, Taryn Miller".
+#: pleasure to introduce today's first presenter, Taryn Miller", "turn the conference over
+#: to the Vice President of Investor Relations, ND Maduemezia" (a first name the call
+#: gives as two capitals).
 HANDOVER = re.compile(
     # opens with a class of characters, each alternative checking its first letter behind
     # it (see _PERSON_WORD_OPENING): three times faster than opening with the choice
     r"[lwthp](?:(?<=l)ike\s+to\s+introduce\s+|(?<=w)ant\s+to\s+introduce\s+"
     r"|(?<=p)leasure\s+to\s+introduce\s+(?:today's\s+(?:first\s+)?(?:presenter|speaker),?\s+)?"
     r"|(?:(?<=t)urn|(?<=h)and|(?<=p)ass)(?:ing)?\s+(?:the\s+(?:call|conference|floor|program|presentation)\s+|"
-    r"it\s+|things\s+)?(?:back\s+)?(?:over\s+)?to\s+)(?:our\s+|my\s+colleague,?\s+)?"
+    r"it\s+|things\s+)?(?:back\s+)?(?:over\s+)?to\s+)(?:our\s+|my\s+colleague,?\s+|the\s+(?=[A-Z]))?"
     r"(?:(?P<role>(?:(?:[A-Z][A-Za-z&]*(?:['’]s)?|and|of)\s+){0,6}?(?:CEO|CFO|COO|CTO|President|Officer|Chairman|"
-    r"Director|Treasurer|Controller))\s*,?\s+)?"
-    rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>{PERSON}|{FIRST_NAME})"
+    r"Director|Treasurer|Controller|Relations(?=,)))\s*,?\s+)?"
+    rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>{PERSON}|{TWO_CAPITALS_PERSON}|{FIRST_NAME})"
     r"(?:,\s+(?:our\s+)?(?P<title>[A-Z][^.;\n]{3,120}))?"
 )
 #: A speaker handing a question to a colleague at the end of a turn: "I'm going to have

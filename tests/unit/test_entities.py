@@ -520,6 +520,30 @@ def test_a_hand_over_through_a_possessive_title_names_the_next_speaker() -> None
     assert read_cast(page, Context()).restored[1][0] == "Michael Haack"
 
 
+@pytest.mark.parametrize(
+    ("hand_over", "name"),
+    [
+        # SLB: "the" and a title ending in Relations before the name; two capitals for a
+        # first name
+        (
+            "I would now like to turn the conference over to the Vice President of Investor "
+            "Relations, ND Maduemezia. Please go ahead.",
+            "ND Maduemezia",
+        ),
+        # CL: a title running past "Relations" stays the title, not a name
+        (
+            "I would like to turn the call over to Chief Investor Relations Officer, John Faucher.",
+            "John Faucher",
+        ),
+    ],
+)
+def test_a_hand_over_to_a_title_then_a_name_names_the_next_speaker(
+    hand_over: str, name: str
+) -> None:
+    page = parse(f"Operator\n{hand_over}\n- Vice President of Investor Relations\nThanks.\n")
+    assert read_cast(page, Context()).restored[1][0] == name
+
+
 def test_the_operators_pleasure_to_introduce_the_first_presenter_names_her() -> None:
     page = parse(  # KMB
         "Operator\nIt is now my pleasure to introduce today's first presenter, Taryn Miller.\n"

@@ -37,10 +37,11 @@ PLAIN_HANDOVER = re.compile(
     r"|pleasure\s+to\s+introduce\s+(?:today's\s+(?:first\s+)?(?:presenter|speaker),?\s+)?"
     r"|(?:turn|hand|pass)(?:ing)?\s+"
     r"(?:the\s+(?:call|conference|floor|program|presentation)\s+|it\s+|things\s+)?"
-    r"(?:back\s+)?(?:over\s+)?to\s+)(?:our\s+|my\s+colleague,?\s+)?"
+    r"(?:back\s+)?(?:over\s+)?to\s+)(?:our\s+|my\s+colleague,?\s+|the\s+(?=[A-Z]))?"
     r"(?:(?P<role>(?:(?:[A-Z][A-Za-z&]*(?:['’]s)?|and|of)\s+){0,6}?(?:CEO|CFO|COO|CTO|President|Officer|Chairman|"
-    r"Director|Treasurer|Controller))\s*,?\s+)?"
-    rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>{PLAIN_PERSON.pattern}|{tables.FIRST_NAME})"
+    r"Director|Treasurer|Controller|Relations(?=,)))\s*,?\s+)?"
+    rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<name>{PLAIN_PERSON.pattern}|[A-Z]{{2}}\s+{PLAIN_PERSON_WORD}"
+    rf"|{tables.FIRST_NAME})"
     r"(?:,\s+(?:our\s+)?(?P<title>[A-Z][^.;\n]{3,120}))?"
 )
 PLAIN_STANDS_IN = (
@@ -74,6 +75,7 @@ WORDS = [
     "Ann", "Lee", "McKay", "AcKay", "Mcbride", "O'Neil", "D'Angelo", "X", "[Gillson]",
     "José", "García", "Łukasz", "Müller", "Zoë", "Ölçer", "McÉwan", "×Lee", "Leeé",
     "DeMarco", "Smith-Jones", "van", "de", "P.", "CEO", "CFO", "Chief", "Officer", "our",
+    "ND", "Relations", "Investor",
     "my", "colleague,", "Mr.", "Dr", "the", "it", "to", "and", "band", "will", "willow",
     "who", "whom", "Q&A", "q & a", "IQ&A", "queue", "line", "comes", "from", "operator",
     "Operator", "N0Ls", "5G", "B52s", "2015", "l0", "x1", "a5b",
@@ -113,6 +115,8 @@ NEAR_MISSES = [
     "D'Angelo Smith and AcKay Lee spoke; Xc Lee did not.",
     "IQ&A and Q & A", "squestion comes from Ann", "Operator Sign-Off",
     "Chief Financial Officer Ann Lee, and the band will play",
+    "turn it over to the Vice President of Investor Relations, ND Lee. Over to the NDA Lee",
+    "turn it over to Chief Investor Relations Officer, Ann Lee.",
     "x1 N0Ls  ,  a .\n  b", "2015 5G B52s l0",
     "our next question, First questions, first  question, nextquestion, Next question",
     "Hi. This is Ann Lee. It's Ann, xthis is Ann Lee, Bit's Ann. i'm Ann.", "I'm actually Ann.",
