@@ -4,6 +4,7 @@ words that must never be changed.
 A glossary file::
 
     scope = "SMSI"                 # a ticker, or "global"
+    company = "Smith Micro Software Inc"  # whose calls the ticker's are (optional)
     protected = ["Smith Micro"]    # never proposed for change
 
     [[entity]]
@@ -16,13 +17,17 @@ same scope) replaces the earlier one; within one file, blocks of the same name m
 their aliases, which is how ``callscrub glossary add`` appends without rewriting. A
 spelling that two entities of one scope claim belongs to the later one (a later file,
 or further down its file): the entry added last is the one that counts.
+
+A ticker's ``company`` places a page that lost its header (no ticker): a page whose
+opening names that company (its name without Inc, Corp and the like) is read in the
+ticker's scope.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -62,6 +67,25 @@ class Glossary:
 
     entities: tuple[Entity, ...] = ()
     protected: frozenset[str] = field(default_factory=frozenset)
+    #: Ticker scope -> the company whose calls they are, as a glossary file declares it.
+    companies: Mapping[str, str] = field(default_factory=dict)
+
+    def scope_named_in(self, opening: str) -> tuple[str, str] | None:
+        """The one ticker scope whose company ``opening`` (a call's first words) names,
+        with that company; ``None`` when none or several are named.
+
+        >>> g = Glossary(companies={"SMSI": "Smith Micro Software Inc", "INFN": "Infinera Corp"})
+        >>> g.scope_named_in("Welcome to the Smith Micro Software third quarter call.")
+        ('SMSI', 'Smith Micro Software')
+        >>> g.scope_named_in("Welcome, Smith Micro Software and Infinera.") is None
+        True
+        """
+        named = [
+            (scope, stem)
+            for scope, company in self.companies.items()
+            if (stem := company_stem(company)) and stem in opening
+        ]
+        return named[0] if len(named) == 1 else None
 
     def known_as(self, spellings: Iterable[str], ticker: str | None) -> Entity | None:
         """The entity in scope (global, or ``ticker``'s) written one of ``spellings``
@@ -118,7 +142,20 @@ class Glossary:
         """
         replaced = {_key(entity) for entity in other.entities}
         kept = tuple(entity for entity in self.entities if _key(entity) not in replaced)
-        return Glossary(kept + other.entities, self.protected | other.protected)
+        return Glossary(
+            kept + other.entities,
+            self.protected | other.protected,
+            {**self.companies, **other.companies},
+        )
+
+
+def company_stem(company: str) -> str:
+    """A company's name as a call says it: without Inc, Corp, Ltd and the like.
+
+    >>> company_stem("Smith Micro Software Inc"), company_stem("Infinera Corp.")
+    ('Smith Micro Software', 'Infinera')
+    """
+    return re.sub(r"\s+(?:Inc|Corp|Corporation|Co|Ltd|plc|Company|Holdings)\.?$", "", company)
 
 
 def _key(entity: Entity) -> tuple[str, str]:
@@ -167,14 +204,22 @@ company, person, product, firm, term
     except tomli.TOMLDecodeError as error:
         raise GlossaryError(f"{name}: {error}") from error
     locate = _Locator(text, name)
-    unknown = set(data) - {"scope", "protected", "entity"}
+    unknown = set(data) - {"scope", "company", "protected", "entity"}
     if unknown:
         key = sorted(unknown)[0]
-        raise locate.error(key, None, "unknown key (expected scope, protected, entity)")
+        raise locate.error(key, None, "unknown key (expected scope, company, protected, entity)")
     scope = data.get("scope", GLOBAL)
     if not isinstance(scope, str) or not scope.strip():
         raise locate.error("scope", None, 'must be a ticker or "global"')
     scope = GLOBAL if scope.strip().lower() == GLOBAL else scope.strip().upper()
+    companies: dict[str, str] = {}
+    if "company" in data:
+        company = data["company"]
+        if not isinstance(company, str) or not company_stem(company.strip()):
+            raise locate.error("company", None, "must be the company's name")
+        if scope == GLOBAL:
+            raise locate.error("company", None, "needs a ticker scope (scope = \"TICKER\")")
+        companies[scope] = company.strip()
     protected = data.get("protected", [])
     if not _strings(protected):
         raise locate.error("protected", None, "must be a list of strings")
@@ -189,7 +234,9 @@ company, person, product, firm, term
             aliases = tuple(dict.fromkeys(previous.aliases + entity.aliases))
             entity = Entity(previous.name, entity.kind, aliases, scope)
         merged[entity.name.casefold()] = entity
-    return Glossary(tuple(merged.values()), frozenset(word.casefold() for word in protected))
+    return Glossary(
+        tuple(merged.values()), frozenset(word.casefold() for word in protected), companies
+    )
 
 
 def _strings(value: Any) -> bool:

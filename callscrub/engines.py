@@ -132,7 +132,7 @@ class DaskEngine(AbstractContextManager["DaskEngine"]):
     def variants(
         self, calls: Sequence[Mentions], glossary: Glossary
     ) -> tuple[list[Variant], list[str]]:
-        groups, notes = group_calls(calls)
+        groups, notes = group_calls(calls, glossary)
         shared = self.client.scatter(glossary, broadcast=True) if groups else None
         futures = [
             self.client.submit(group_variants, group, members, shared, pure=False)

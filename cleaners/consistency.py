@@ -16,15 +16,15 @@ the more frequent one. Spellings match when they are
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Literal
 
-from annotations.glossary import Glossary
+from annotations.glossary import Glossary, company_stem
 from annotations.model import recorded_path
+from cleaners import tables
 from cleaners.entities import rare_words
 from cleaners.matcher import compared_forms, suggest
 from cleaners.names import first_name_key, read_cast
@@ -65,7 +65,7 @@ def mentions(page: Page, path: str, context: Context) -> Mentions:
     found.firms = dict(cast.firms)
     found.firms_said = Counter(mention.firm for mention in cast.firm_mentions)
     found.words = Counter(rare_words(page, context))
-    found.text_sample = page.text[:4000]
+    found.text_sample = page.text[: tables.CALL_OPENING]
     return found
 
 
@@ -94,15 +94,11 @@ def group_of(found: Mentions, companies: dict[str, str]) -> tuple[str, str]:
     named = [
         ticker
         for ticker, company in companies.items()
-        if _company_stem(company) and _company_stem(company) in found.text_sample
+        if company_stem(company) and company_stem(company) in found.text_sample
     ]
     if len(named) == 1:
         return named[0], f"{found.path}: no header; grouped with {named[0]} by company name"
     return UNKNOWN_GROUP, ""
-
-
-def _company_stem(company: str) -> str:
-    return re.sub(r"\s+(?:Inc|Corp|Corporation|Co|Ltd|plc|Company|Holdings)\.?$", "", company)
 
 
 def variants(
@@ -122,17 +118,21 @@ def variants(
     person Reginal King ['Reginal King', 'Reg King']
     word Accutel ['Accutel', 'Ecutel']
     """
-    groups, notes = group_calls(calls)
+    groups, notes = group_calls(calls, glossary)
     found: list[Variant] = []
     for group, members in sorted(groups.items()):
         found.extend(group_variants(group, members, glossary))
     return found, notes
 
 
-def group_calls(calls: Sequence[Mentions]) -> tuple[dict[str, list[Mentions]], list[str]]:
-    """Calls by ticker group (calls without a ticker placed by their company's name), and
-    notes on how the ungrouped ones were placed. Each group is reduced on its own."""
-    companies = {c.ticker.upper(): c.company for c in calls if c.ticker and c.company}
+def group_calls(
+    calls: Sequence[Mentions], glossary: Glossary | None = None
+) -> tuple[dict[str, list[Mentions]], list[str]]:
+    """Calls by ticker group (calls without a ticker placed by their company's name, as
+    other calls' headers or the glossary give it), and notes on how the ungrouped ones
+    were placed. Each group is reduced on its own."""
+    companies = dict(glossary.companies) if glossary is not None else {}
+    companies.update({c.ticker.upper(): c.company for c in calls if c.ticker and c.company})
     groups: dict[str, list[Mentions]] = {}
     notes = []
     for call in calls:

@@ -145,14 +145,29 @@ def _protected_spans(lowered: str, protected: tuple[str, ...]) -> list[tuple[int
 
 
 class _Scan:
-    """One page's proposals so far, so that no two entity edits touch the same words."""
+    """One page's proposals so far, so that no two entity edits touch the same words.
 
-    def __init__(self, page: Page, index: GlossaryIndex) -> None:
+    A page without a ticker (its header lost) is read in the scope of the one ticker whose
+    company its opening names, as a glossary declares it; each reason then says so."""
+
+    def __init__(self, page: Page, index: GlossaryIndex, glossary: Glossary) -> None:
         self.page = page
         self.text = page.text
         self.ticker = page.metadata.ticker
+        self.placed = ""
+        self.placed_entities: frozenset[Entity] = frozenset()
+        if self.ticker is None:
+            named = glossary.scope_named_in(page.text[: tables.CALL_OPENING])
+            if named is not None:
+                self.ticker = named[0]
+                self.placed = f"; the page has no header and names {named[1]}"
+                self.placed_entities = frozenset(index.by_scope.get(named[0], ()))
         protected = index.protected
         self.taken = _protected_spans(ascii_lower(self.text), protected) if protected else []
+
+    def placed_in(self, entity: Entity) -> str:
+        """What a reason adds when ``entity`` is in scope only by the company named."""
+        return self.placed if entity in self.placed_entities else ""
 
     def usable(self, start: int, end: int) -> bool:
         line = self.page.line_at(start)
@@ -197,7 +212,7 @@ def propose_entities(page: Page, context: Context) -> Iterator[Proposal]:
     [('Ecutel', 0.95), ('NOLs', 0.9), ('Ecutel', 0.89)]
     """
     index = glossary_index(context)
-    scan = _Scan(page, index)
+    scan = _Scan(page, index, context.glossary)
     yield from _aliases(scan, index)
     yield from _letter_digit_confusions(scan, index)
     yield from _sound_alikes(scan, index, context)
@@ -220,7 +235,7 @@ def _aliases(scan: _Scan, index: GlossaryIndex) -> Iterator[Proposal]:
         confidence = 0.95 if entity.scope != GLOBAL else 0.93
         reason = (
             f"{written!r} is a known variant of the {entity.kind} "
-            f"{entity.name!r} (glossary, {entity.scope})"
+            f"{entity.name!r} (glossary, {entity.scope}{scan.placed_in(entity)})"
         )
         if written.islower() and " " not in written and is_ordinary(written):
             # A glossary's slip ("the" as an alias) would otherwise rewrite every "the"
@@ -270,7 +285,7 @@ def _letter_digit_confusions(scan: _Scan, index: GlossaryIndex) -> Iterator[Prop
         entity = _best_scoped(entities)
         reason = (
             f"{match.group()!r} mixes digits and letters; read as letters it is the "
-            f"{entity.kind} {entity.name!r} (glossary, {entity.scope})"
+            f"{entity.kind} {entity.name!r} (glossary, {entity.scope}{scan.placed_in(entity)})"
         )
         yield from scan.propose(
             match.span(), entity, 0.9, reason, _only(entity), "letter/digit confusion"
@@ -375,7 +390,7 @@ def _sound_alikes(scan: _Scan, index: GlossaryIndex, context: Context) -> Iterat
             {"name": e.name, "kind": e.kind, "score": round(c.score, 1)}
             for c, e in zip(ranked, entities, strict=True)
         ]
-        reason = _sound_reason(word, best, entity)
+        reason = _sound_reason(word, best, entity) + scan.placed_in(entity)
         for match in re.finditer(rf"\b{re.escape(word)}\b", scan.text):
             if scan.usable(*match.span()):
                 yield from scan.propose(

@@ -657,6 +657,10 @@ NICKNAMES = {
 
 # --- Entity proposals -----------------------------------------------------------------
 
+#: Where a call says whose call it is ("Welcome to the Smith Micro Software third quarter
+#: ..."): the characters of its opening that a page without a header is placed by.
+CALL_OPENING = 4000
+
 #: A word mixing letters and the digits that transcription confuses with them ("N0Ls").
 LETTER_DIGIT_WORD = re.compile(r"\b(?:[A-Za-z]+[015]|[015][A-Za-z])[A-Za-z0-9]*\b")
 #: Where such a word may be: a 0, 1 or 5 beside a letter. One pattern a digit: the engine

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotations.glossary import Glossary
 from cleaners.consistency import VARIANT_CUTOFF, Mentions, variants
 from cleaners.matcher import suggest
 
@@ -116,3 +117,19 @@ def test_one_analyst_of_one_firm_with_a_misheard_surname_is_one_person() -> None
 )
 def test_analysts_the_calls_tell_apart_are_not_reported(calls: list[Mentions]) -> None:
     assert _reported(calls, "person") == set()
+
+
+def test_a_call_without_a_header_joins_the_ticker_whose_glossary_company_it_names() -> None:
+    """Alone in its batch, no other call's header names the company: the glossary does."""
+    lost = Mentions(
+        "002.txt",
+        None,
+        None,
+        words=Counter({"Accutel": 2}),
+        text_sample="Welcome to the Smith Micro Software third quarter call.",
+    )
+    glossary = Glossary(companies={"SMSI": "Smith Micro Software Inc"})
+    assert variants([lost], glossary)[1] == [
+        "002.txt: no header; grouped with SMSI by company name"
+    ]
+    assert variants([lost])[1] == []

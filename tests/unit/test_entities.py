@@ -177,6 +177,53 @@ def test_malformed_glossary_names_line_and_key(tmp_path) -> None:  # type: ignor
         load_glossaries([broken])
 
 
+@pytest.mark.parametrize(
+    ("toml", "problem"),
+    [
+        ('company = "Smith Micro Software Inc"\n', r"g.toml:1: company: needs a ticker scope"),
+        ('scope = "SMSI"\ncompany = ["Smith Micro"]\n', r"g.toml:2: company: must be the"),
+    ],
+)
+def test_a_glossary_company_needs_a_ticker_and_a_name(
+    tmp_path: Path, toml: str, problem: str
+) -> None:
+    broken = tmp_path / "g.toml"
+    broken.write_text(toml, encoding="utf-8")
+    with pytest.raises(GlossaryError, match=problem):
+        load_glossaries([broken])
+
+
+@needs_seeds
+def test_a_page_without_a_header_is_read_in_the_scope_whose_company_it_names(
+    tmp_path: Path,
+) -> None:
+    """Seed 002 lost its header (no ticker) and says "SuffIt" once: the SMSI glossary's alias
+    of StuffIt applies only because its opening names Smith Micro Software, which the
+    glossary declares as SMSI's company; the reason says so."""
+    edits = {(old, new): reason for old, new, reason in entity_reasons("002", GLOSSARIES)}
+    reason = edits["SuffIt", "StuffIt"]
+    assert "(glossary, SMSI; the page has no header and names Smith Micro Software)" in reason
+    assert "(glossary, global)" in edits["Collin Stewart", "Collins Stewart"]
+    undeclared = tmp_path / "smsi.toml"
+    text = (EXAMPLES / "glossaries" / "smsi.toml").read_text(encoding="utf-8")
+    undeclared.write_text(re.sub(r"(?m)^company = .*\n", "", text), encoding="utf-8")
+    without = {(old, new) for old, new, _ in entity_reasons("002", (str(undeclared),))}
+    assert ("SuffIt", "StuffIt") not in without
+
+
+def entity_reasons(prefix: str, glossaries: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    path = seed(prefix)
+    review = review_document(
+        document_from_bytes(path.read_bytes(), str(path)), "safe", context_for(glossaries)
+    )
+    text = review.document.text
+    return [
+        (text[e.start : e.end], e.replacement, e.reason)
+        for e in review.proposals.edits
+        if e.cleaner == "entities"
+    ]
+
+
 def test_later_glossaries_override_and_add_alias_round_trips(tmp_path) -> None:  # type: ignore[no-untyped-def]
     first, second = tmp_path / "a.toml", tmp_path / "b.toml"
     first.write_text('[[entity]]\nname = "Ecutel"\nkind = "product"\naliases = ["Acutel"]\n')
