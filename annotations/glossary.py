@@ -70,6 +70,33 @@ class Glossary:
     #: Ticker scope -> the company whose calls they are, as a glossary file declares it.
     companies: Mapping[str, str] = field(default_factory=dict)
 
+    def scope_of(self, ticker: str | None, opening: str) -> tuple[str | None, str]:
+        """The ticker scope a call is read in, and the company that placed it there: its
+        header's ticker (no company), else the one ticker whose company its ``opening``
+        names, else none.
+
+        >>> g = Glossary(companies={"SMSI": "Smith Micro Software Inc"})
+        >>> g.scope_of("INFN", "Smith Micro Software"), g.scope_of(None, "Smith Micro Software")
+        (('INFN', ''), ('SMSI', 'Smith Micro Software'))
+        """
+        if ticker:
+            return ticker.upper(), ""
+        named = self.scope_named_in(opening)
+        return named if named is not None else (None, "")
+
+    def people_of(self, scope: str) -> tuple[str, ...]:
+        """The full names of the people a ticker's glossary lists.
+
+        >>> Glossary((Entity("John Turner", "person", (), "RF"), Entity("Cher", "person", (), "RF"),
+        ...           Entity("Ann Lee", "person"))).people_of("RF")
+        ('John Turner',)
+        """
+        return tuple(
+            entity.name
+            for entity in self.entities
+            if entity.kind == "person" and entity.scope == scope and " " in entity.name
+        )
+
     def scope_named_in(self, opening: str) -> tuple[str, str] | None:
         """The one ticker scope whose company ``opening`` (a call's first words) names,
         with that company; ``None`` when none or several are named.

@@ -153,15 +153,13 @@ class _Scan:
     def __init__(self, page: Page, index: GlossaryIndex, glossary: Glossary) -> None:
         self.page = page
         self.text = page.text
-        self.ticker = page.metadata.ticker
-        self.placed = ""
-        self.placed_entities: frozenset[Entity] = frozenset()
-        if self.ticker is None:
-            named = glossary.scope_named_in(page.text[: tables.CALL_OPENING])
-            if named is not None:
-                self.ticker = named[0]
-                self.placed = f"; the page has no header and names {named[1]}"
-                self.placed_entities = frozenset(index.by_scope.get(named[0], ()))
+        self.ticker, company = glossary.scope_of(
+            page.metadata.ticker, page.text[: tables.CALL_OPENING]
+        )
+        self.placed = f"; the page has no header and names {company}" if company else ""
+        self.placed_entities: frozenset[Entity] = frozenset(
+            index.by_scope.get(self.ticker, ()) if company and self.ticker else ()
+        )
         protected = index.protected
         self.taken = _protected_spans(ascii_lower(self.text), protected) if protected else []
 

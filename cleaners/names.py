@@ -80,6 +80,10 @@ class Cast:
     firms: dict[str, str] = field(default_factory=dict)  # person -> firm
     firm_mentions: list[Mention] = field(default_factory=list)
     analysts: set[str] = field(default_factory=set)
+    #: The full names the call's ticker glossary lists, for a first name the call says
+    #: and never spells out ("over to John"), and that ticker.
+    listed: tuple[str, ...] = ()
+    listed_by: str = ""
 
     @cached_property
     def restored(self) -> dict[int, tuple[str, float, str]]:
@@ -221,11 +225,18 @@ def read_cast(page: Page, context: Context) -> Cast:
 
     Several cleaners ask for the same page's cast in a row, so the context keeps the last.
     """
-    return context.for_page("cast", page, _read_cast)
+
+    def read(page: Page) -> Cast:
+        glossary = context.glossary
+        scope, _ = glossary.scope_of(page.metadata.ticker, page.text[: tables.CALL_OPENING])
+        listed = glossary.people_of(scope) if scope else ()
+        return _read_cast(page, listed, scope or "")
+
+    return context.for_page("cast", page, read)
 
 
-def _read_cast(page: Page) -> Cast:
-    cast = Cast(page)
+def _read_cast(page: Page, listed: tuple[str, ...] = (), listed_by: str = "") -> Cast:
+    cast = Cast(page, listed=listed, listed_by=listed_by)
     turns = page.turns
     for turn in turns:
         if turn.speaker and turn.role != "operator":
@@ -415,6 +426,11 @@ def _read_handover(cast: Cast, index: int, body: str) -> None:
             asked = _NAME_BEFORE.search(end, 0, cue.start())
             if asked:
                 said.append((asked.group(), _sentence_around(end, asked.start(), cue.end()), None))
+        closing = end.rstrip(" \t\n•")
+        if closing.endswith("?"):
+            called = tables.NAME_CALLED.search(closing)
+            if called:
+                said.append((called["name"], called.group().strip(), None))
     for written, quote, title in said:
         name = clean_person(written)
         if name is None:
@@ -474,13 +490,24 @@ def _read_greeting(cast: Cast, index: int, body: str) -> None:
     cast.evidence[index - 1].append(Evidence(name, "greeting", quote))
 
 
-def _full_name(cast: Cast, name: str) -> str | None:
-    """``name`` if it is a full name; the one known full name a first name stands for."""
+def _full_name(cast: Cast, name: str) -> tuple[str | None, bool]:
+    """``name`` if it is a full name; the one full name a first name stands for: of those
+    the call says, else of those its ticker's glossary lists (a call that only ever says
+    "John" and "David", for two executives whose surnames it never gives); and whether
+    the glossary gave it."""
     if " " in name:
-        return name
+        return name, False
     key = first_name_key(name)
-    matches = {person for person in cast.people if " " in person and first_name_key(person) == key}
-    return matches.pop() if len(matches) == 1 else None
+    # analysts are never named from these clues: an analyst John leaves the executive John
+    said = {
+        person
+        for person in cast.people - cast.analysts
+        if " " in person and first_name_key(person) == key
+    }
+    if said:
+        return (said.pop(), False) if len(said) == 1 else (None, False)
+    listed = {person for person in cast.listed if first_name_key(person) == key}
+    return (listed.pop(), True) if len(listed) == 1 else (None, False)
 
 
 def _restore(cast: Cast) -> dict[int, tuple[str, float, str]]:
@@ -504,6 +531,7 @@ def _restore(cast: Cast) -> dict[int, tuple[str, float, str]]:
                 )
                 restored[index] = (evidence.name, 0.92, f"name from {source}: {evidence.quote!r}")
     scored: list[tuple[float, frozenset[str], str, list[str], set[str]]] = []
+    from_glossary: set[str] = set()  # full names the glossary gave for a first name
     for key, members in groups.items():
         title = turns[members[0]].title
         totals: dict[str, float] = defaultdict(float)
@@ -517,9 +545,11 @@ def _restore(cast: Cast) -> dict[int, tuple[str, float, str]]:
                 kinds[name].add("roster")
         for index in members:
             for evidence in cast.evidence[index]:
-                full_name = _full_name(cast, evidence.name)
+                full_name, listed = _full_name(cast, evidence.name)
                 if full_name is None or evidence.kind == "introduction":
                     continue
+                if listed:
+                    from_glossary.add(full_name)
                 totals[full_name] += evidence.weight
                 if evidence.quote not in quotes[full_name]:
                     quotes[full_name].append(evidence.quote)
@@ -541,6 +571,8 @@ def _restore(cast: Cast) -> dict[int, tuple[str, float, str]]:
         confidence = 0.92 if len(how) >= 2 else 0.86 if how & FIRM_EVIDENCE else 0.8
         evidence_text = "; ".join(repr(quote) for quote in said[:3])
         reason = f"name from the call's {', '.join(sorted(how))}: {evidence_text}"
+        if name in from_glossary:
+            reason += f"; the call gives the first name, the glossary ({cast.listed_by}) {name!r}"
         for index in groups[key]:
             restored[index] = (name, confidence, reason)
     return restored

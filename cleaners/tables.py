@@ -445,6 +445,8 @@ LET_ANSWER = re.compile(
 #: Adam, is there anything that you would add?" The name is the one before it. Opening
 #: with the literal ", ", it is found faster than a test for each of its phrases.
 ASKED_COLLEAGUE = re.compile(r", (?:do you want to|would you like to|is there anything)\b")
+#: A turn that ends by calling on a colleague by name alone: "... the leisure mix? Tom?"
+NAME_CALLED = re.compile(rf"(?:^|(?<=[.?!])\s+)(?P<name>{FIRST_NAME})\?$")
 #: A greeting that names the previous speaker: "Thanks, Bruce." "Thank you, Bill."
 GREETING = re.compile(
     rf"^(?:Thanks|Thank\s+you)(?:\s+(?:very|so)\s+much)?,?\s+(?P<name>{PERSON}|{FIRST_NAME})"

@@ -591,6 +591,59 @@ def test_a_hand_over_to_a_title_then_a_name_names_the_next_speaker(
     assert read_cast(page, Context()).restored[1][0] == name
 
 
+def test_a_turn_calling_on_a_colleague_by_first_name_hands_them_the_floor() -> None:
+    page = parse(  # DRH: the CEO passes the question with one word
+        "Operator\nWelcome. With us are Jeff Donnelly, Treasurer, and Tom Healy, Executive Vice "
+        "President.\n"
+        "- Analyst\nWhat was the leisure mix?\n- CEO\nGood question. Tom?\n- COO\nAbout half.\n"
+    )
+    assert read_cast(page, Context()).restored[3][0] == "Tom Healy"
+
+
+#: Regions Financial's call on layout B: the executives are only ever "John" and "David".
+RF_GLOSSARY = """scope = "RF"
+company = "Regions Financial Corp"
+
+[[entity]]
+name = "John Turner"
+kind = "person"
+
+[[entity]]
+name = "David Turner"
+kind = "person"
+"""
+
+
+@needs_corpus
+def test_first_names_the_call_never_spells_out_are_named_from_the_tickers_glossary(
+    tmp_path: Path,
+) -> None:
+    """The RF page lost its header and its speakers' names, and says "John" and "David"
+    only. A glossary that lists RF's people (and RF's company, which places the page) names
+    each of their 43 turns as the gold does; without it they stay unnamed."""
+    glossary = tmp_path / "rf.toml"
+    glossary.write_text(RF_GLOSSARY, encoding="utf-8")
+    gold_path = CORPUS / "gold" / "RF_q3_2021.json"
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))["turns"]
+    path = CORPUS / "B" / "RF_q3_2021.txt"
+    named = {}
+    for glossaries in ((), (str(glossary),)):
+        review = review_document(
+            document_from_bytes(path.read_bytes(), str(path)), "all", context_for(glossaries)
+        )
+        named[glossaries] = [
+            (mine["speaker"], theirs["speaker"])
+            for mine, theirs in zip(turn_records(review), gold, strict=True)
+            if theirs["speaker"] in ("John M. Turner", "David J. Turner")
+        ]
+    assert len(named[()]) == 43 and all(mine == "" for mine, _ in named[()])
+    listed = named[(str(glossary),)]
+    assert all(
+        mine.split()[0] == theirs.split()[0] and mine.split()[-1] == theirs.split()[-1]
+        for mine, theirs in listed
+    ), listed
+
+
 def test_the_operators_pleasure_to_introduce_the_first_presenter_names_her() -> None:
     page = parse(  # KMB
         "Operator\nIt is now my pleasure to introduce today's first presenter, Taryn Miller.\n"
