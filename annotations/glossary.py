@@ -91,11 +91,16 @@ class Glossary:
         ...           Entity("Ann Lee", "person"))).people_of("RF")
         ('John Turner',)
         """
-        return tuple(
-            entity.name
-            for entity in self.entities
-            if entity.kind == "person" and entity.scope == scope and " " in entity.name
-        )
+        return self._people_by_scope.get(scope, ())
+
+    @cached_property
+    def _people_by_scope(self) -> dict[str, tuple[str, ...]]:
+        """Asked of every page: a 100,000-entry glossary is gone through once."""
+        people: dict[str, list[str]] = {}
+        for entity in self.entities:
+            if entity.kind == "person" and entity.scope != GLOBAL and " " in entity.name:
+                people.setdefault(entity.scope, []).append(entity.name)
+        return {scope: tuple(names) for scope, names in people.items()}
 
     def scope_named_in(self, opening: str) -> tuple[str, str] | None:
         """The one ticker scope whose company ``opening`` (a call's first words) names,
