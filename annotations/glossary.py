@@ -243,14 +243,14 @@ company, person, product, firm, term
     scope = data.get("scope", GLOBAL)
     if not isinstance(scope, str) or not scope.strip():
         raise locate.error("scope", None, 'must be a ticker or "global"')
-    scope = GLOBAL if scope.strip().lower() == GLOBAL else scope.strip().upper()
+    scope = normalised_scope(scope)
     companies: dict[str, str] = {}
     if "company" in data:
         company = data["company"]
         if not isinstance(company, str) or not company_stem(company.strip()):
             raise locate.error("company", None, "must be the company's name")
         if scope == GLOBAL:
-            raise locate.error("company", None, "needs a ticker scope (scope = \"TICKER\")")
+            raise locate.error("company", None, 'needs a ticker scope (scope = "TICKER")')
         companies[scope] = company.strip()
     protected = data.get("protected", [])
     if not _strings(protected):
@@ -269,6 +269,24 @@ company, person, product, firm, term
     return Glossary(
         tuple(merged.values()), frozenset(word.casefold() for word in protected), companies
     )
+
+
+def normalised_scope(scope: str) -> str:
+    """A scope as glossaries compare it: ``global``, or a ticker in capitals.
+
+    >>> normalised_scope(" rf "), normalised_scope("Global")
+    ('RF', 'global')
+    """
+    return GLOBAL if scope.strip().lower() == GLOBAL else scope.strip().upper()
+
+
+def _file_scope(text: str, name: str) -> str:
+    """The scope a glossary file's entries are in (``global`` when it names none)."""
+    try:
+        scope = tomli.loads(text).get("scope", GLOBAL)
+    except tomli.TOMLDecodeError as error:
+        raise GlossaryError(f"{name}: {error}") from error
+    return normalised_scope(scope) if isinstance(scope, str) else GLOBAL
 
 
 def _strings(value: Any) -> bool:
@@ -321,17 +339,23 @@ class _Locator:
         return start + 1
 
 
-def add_alias(path: Path, name: str, alias: str, kind: str) -> list[str]:
-    """Append ``alias`` of ``name`` to a glossary file, creating it if need be; return the
-    other entities of the file that were written ``alias`` too, which it no longer names.
+def add_entry(
+    path: Path, name: str, kind: str, alias: str | None = None, scope: str | None = None
+) -> list[str]:
+    """Append ``name`` (with ``alias`` as a known spelling of it, if given) to a glossary
+    file, creating it if need be, in ``scope`` when given; return the other entities of the
+    file that were written ``alias`` too, which it no longer names.
 
     A block is appended, so the editor's comments and layout stay; a block naming an
-    existing entity merges with it when the file is read. The file is replaced
-    atomically, never left half-written.
+    existing entity merges with it when the file is read. A new file starts with its
+    ``scope``; an existing one must already be in it. The file is replaced atomically,
+    never left half-written.
     """
     if kind not in KINDS:
         raise GlossaryError(f"{path}: kind {kind!r} is not one of {', '.join(KINDS)}")
     for label, value in (("name", name), ("alias", alias)):
+        if value is None:
+            continue
         if not value.strip():
             raise GlossaryError(f"{path}: the {label} is empty")
         if any(unicodedata.category(character) in ("Cc", "Zl", "Zp") for character in value):
@@ -342,17 +366,24 @@ def add_alias(path: Path, name: str, alias: str, kind: str) -> list[str]:
     existing = path.read_text(encoding="utf-8") if path.exists() else ""
     # refuse to append to a broken file
     before = parse_glossary(existing, str(path)) if existing else Glossary()
+    header = ""
+    if scope is not None:
+        if not scope.strip():
+            raise GlossaryError(f"{path}: the scope is empty")
+        wanted, found = normalised_scope(scope), _file_scope(existing, str(path))
+        if existing and found != wanted:
+            raise GlossaryError(f"{path}: the file's scope is {found}, not {wanted}")
+        if not existing:
+            header = f"scope = {_toml_string(wanted)}\n"
     displaced = [
         entity.name
-        for entity in before.claimants(alias)
+        for entity in (before.claimants(alias) if alias is not None else [])
         if entity.name.casefold() != name.casefold()
     ]
-    block = (
-        f"\n[[entity]]\nname = {_toml_string(name)}\nkind = {_toml_string(kind)}\n"
-        f"aliases = [{_toml_string(alias)}]\n"
-    )
+    aliases = f"aliases = [{_toml_string(alias)}]\n" if alias is not None else ""
+    block = f"\n[[entity]]\nname = {_toml_string(name)}\nkind = {_toml_string(kind)}\n{aliases}"
     separator = "" if not existing or existing.endswith("\n") else "\n"
-    write_atomic(path, existing + separator + block)
+    write_atomic(path, header + existing + separator + block)
     return displaced
 
 

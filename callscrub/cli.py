@@ -13,7 +13,7 @@ from typing import NoReturn
 
 import orjson
 
-from annotations.glossary import KINDS, GlossaryError, add_alias
+from annotations.glossary import KINDS, GlossaryError, add_entry
 from annotations.writers import DEFAULT_FORMATS, WRITERS, write_atomic
 from callscrub.batch import (
     DEFAULT_MAX_BYTES,
@@ -165,13 +165,20 @@ def build_parser() -> argparse.ArgumentParser:
     glossary_commands = glossary.add_subparsers(dest="glossary_command", required=True)
     add = glossary_commands.add_parser(
         "add",
-        help="add a spelling of a canonical name (the file is created if need be)",
-        description="Append ALIAS as a known spelling of NAME to FILE.",
+        help="add a canonical name, or a spelling of one (the file is created if need be)",
+        description="Append NAME to FILE, with ALIAS as a known spelling of it if given. A "
+        "person listed in a ticker's glossary names the turns a call gives only that "
+        "person's first name.",
     )
     add.add_argument("file", type=Path, metavar="FILE")
     add.add_argument("name", metavar="NAME", help="the canonical spelling")
-    add.add_argument("alias", metavar="ALIAS", help="the spelling to map to it")
+    add.add_argument("alias", metavar="ALIAS", nargs="?", help="a spelling to map to it")
     add.add_argument("--kind", choices=KINDS, default="term")
+    add.add_argument(
+        "--scope",
+        metavar="TICKER",
+        help="the ticker the file is for: a new file starts with it, an existing one must be it",
+    )
     return parser
 
 
@@ -339,11 +346,12 @@ def entities(args: argparse.Namespace) -> int:
 
 def glossary_add(args: argparse.Namespace) -> int:
     try:
-        displaced = add_alias(args.file, args.name, args.alias, args.kind)
+        displaced = add_entry(args.file, args.name, args.kind, args.alias, args.scope)
     except (GlossaryError, OSError) as error:
         print(f"callscrub: error: {error}", file=sys.stderr)
         return 2
-    print(f"callscrub: {args.file}: {args.alias!r} -> {args.name!r} ({args.kind})")
+    added = f"{args.alias!r} -> {args.name!r}" if args.alias is not None else repr(args.name)
+    print(f"callscrub: {args.file}: {added} ({args.kind})")
     for other in displaced:
         print(f"callscrub: note: {args.alias!r} no longer names {other!r}: the later entry wins")
     return 0

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, LoadingIndicator, OptionList, Static
 
-from annotations.glossary import GlossaryError, add_alias
+from annotations.glossary import GlossaryError, add_entry
 from annotations.model import Status, recorded_path
 from annotations.session import Change, Session
 from callscrub.batch import DEFAULT_MAX_BYTES, InputError
@@ -500,7 +500,7 @@ class ReviewScreen(Screen[None]):
             if not answer:
                 return
             try:
-                displaced = add_alias(target, edit.replacement, original, kind)
+                displaced = add_entry(target, edit.replacement, kind, original)
             except (GlossaryError, OSError) as error:
                 self.notify(str(error), severity="error")
                 return

@@ -8,8 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from callscrub.cli import STDOUT_CLOSED
-from tests.conftest import EXAMPLES, REPO, SEEDS, needs_seeds
+from tests.conftest import CORPUS, EXAMPLES, REPO, SEEDS, needs_seeds
 from tests.functional.test_clean_cli import callscrub
 
 
@@ -163,3 +165,46 @@ def test_glossary_add_says_which_entry_a_spelling_no_longer_names(tmp_path: Path
     assert added.stdout.decode().splitlines()[-1] == (
         "callscrub: note: 'JP Morgan Chase' no longer names 'JPMorgan Chase': the later entry wins"
     )
+
+
+def test_glossary_add_lists_people_in_a_tickers_file_and_clean_names_them(
+    tmp_path: Path,
+) -> None:
+    """RF's layout-B page gives its executives' first names only. Two people added with
+    `glossary add` (no alias) to RF's glossary name their turns in the clean text."""
+    page = CORPUS / "B" / "RF_q3_2021.txt"
+    if not page.exists():
+        pytest.skip(f"real corpus not found in {CORPUS}")
+    glossary = tmp_path / "rf.toml"
+    glossary.write_text('scope = "RF"\ncompany = "Regions Financial Corp"\n', encoding="utf-8")
+    for person in ("John Turner", "David Turner"):
+        added = callscrub("glossary", "add", str(glossary), person, "--kind", "person")
+        assert added.returncode == 0, added.stderr
+        assert added.stdout.decode() == f"callscrub: {glossary}: {person!r} (person)\n"
+    refused = callscrub("glossary", "add", str(glossary), "Dana Nolan", "--scope", "SMSI")
+    assert refused.returncode == 2
+    assert (
+        refused.stderr.decode()
+        == f"callscrub: error: {glossary}: the file's scope is RF, not SMSI\n"
+    )
+    out = tmp_path / "out"
+    result = callscrub("clean", str(page), "--out", str(out), "--glossary", str(glossary))
+    assert result.returncode == 0, result.stderr
+    text = (out / "RF_q3_2021.txt").read_text(encoding="utf-8")
+    assert text.count("John Turner - President & Chief Executive Officer") == 27
+    assert "\n- President & Chief Executive Officer\n" not in text
+    # David says only "This is David." (one kind of evidence, 0.86): proposed under safe
+    edits = json.loads((out / "RF_q3_2021.json").read_text(encoding="utf-8"))["edits"]
+    david = [e for e in edits if e["cleaner"] == "names" and e["replacement"] == "David Turner "]
+    assert len(david) == 16 and {e["status"] for e in david} == {"proposed"}
+    assert all("the glossary (RF) 'David Turner'" in e["reason"] for e in david)
+
+
+def test_glossary_add_starts_a_new_file_in_its_scope(tmp_path: Path) -> None:
+    glossary = tmp_path / "new.toml"
+    added = callscrub(
+        "glossary", "add", str(glossary), "Ann Lee", "--kind", "person", "--scope", "rf"
+    )
+    assert added.returncode == 0, added.stderr
+    text = glossary.read_text(encoding="utf-8")
+    assert text == 'scope = "RF"\n\n[[entity]]\nname = "Ann Lee"\nkind = "person"\n'

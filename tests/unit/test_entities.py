@@ -18,7 +18,7 @@ from annotations.glossary import (
     Entity,
     Glossary,
     GlossaryError,
-    add_alias,
+    add_entry,
     load_glossaries,
     parse_glossary,
 )
@@ -224,11 +224,11 @@ def entity_reasons(prefix: str, glossaries: tuple[str, ...]) -> list[tuple[str, 
     ]
 
 
-def test_later_glossaries_override_and_add_alias_round_trips(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_later_glossaries_override_and_add_entry_round_trips(tmp_path) -> None:  # type: ignore[no-untyped-def]
     first, second = tmp_path / "a.toml", tmp_path / "b.toml"
     first.write_text('[[entity]]\nname = "Ecutel"\nkind = "product"\naliases = ["Acutel"]\n')
-    add_alias(second, "Ecutel", "Accutel", "company")
-    add_alias(second, "Ecutel", "Ecutell", "company")
+    add_entry(second, "Ecutel", "company", "Accutel")
+    add_entry(second, "Ecutel", "company", "Ecutell")
     merged = load_glossaries([first, second])
     assert [(e.name, e.kind, e.aliases) for e in merged.entities] == [
         ("Ecutel", "company", ("Accutel", "Ecutell"))
@@ -245,7 +245,7 @@ def test_a_spelling_two_entries_claim_is_the_later_ones(tmp_path: Path, across_f
         '[[entity]]\nname = "JPMorgan Chase"\nkind = "firm"\naliases = ["JP Morgan Chase"]\n'
     )
     second = tmp_path / "mine.toml" if across_files else first
-    displaced = add_alias(second, "J.P. Morgan", "JP Morgan Chase", "firm")
+    displaced = add_entry(second, "J.P. Morgan", "firm", "JP Morgan Chase")
     assert displaced == ([] if across_files else ["JPMorgan Chase"])
     files = [first, second] if across_files else [first]
     page = parse("Operator\nOur next question comes from Lauren Ye from JP Morgan Chase.\n")
@@ -263,14 +263,14 @@ def test_a_spelling_two_entries_claim_is_the_later_ones(tmp_path: Path, across_f
         ("Ecutel\x07", "Accutel", "holds a line break or a control character"),
     ],
 )
-def test_add_alias_refuses_what_could_never_match_and_leaves_the_file(
+def test_add_entry_refuses_what_could_never_match_and_leaves_the_file(
     tmp_path: Path, name: str, alias: str, problem: str
 ) -> None:
     glossary = tmp_path / "g.toml"
-    add_alias(glossary, 'O"Brien \\ Co', "OBrien", "firm")
+    add_entry(glossary, 'O"Brien \\ Co', "firm", "OBrien")
     before = glossary.read_bytes()
     with pytest.raises(GlossaryError, match=problem):
-        add_alias(glossary, name, alias, "company")
+        add_entry(glossary, name, "company", alias)
     assert glossary.read_bytes() == before
     (entity,) = parse_glossary(before.decode()).entities
     assert (entity.name, entity.aliases) == ('O"Brien \\ Co', ("OBrien",))
