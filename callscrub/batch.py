@@ -45,13 +45,27 @@ class Options:
     resume: bool = False
 
 
-@lru_cache(maxsize=4)
 def context_for(glossaries: tuple[str, ...]) -> Context:
-    """The cleaners' context for these glossary files, loaded once per process (large
-    glossaries through the cache of :mod:`callscrub.glossary_cache`).
+    """The cleaners' context for these glossary files, loaded once per process while the
+    files stay as they are (large glossaries through the cache of
+    :mod:`callscrub.glossary_cache`). A file changed meanwhile, as the editor's ``g``
+    changes one, is read again: the next transcript opened sees the new entry.
 
     Raises ``GlossaryError`` (one line: file, line, key, problem) for a malformed file.
     """
+    return _context_for(glossaries, tuple(_file_stamp(path) for path in glossaries))
+
+
+def _file_stamp(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None  # reading it reports the problem
+    return stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=4)
+def _context_for(glossaries: tuple[str, ...], _stamps: tuple[object, ...]) -> Context:
     return load_context(glossaries)
 
 

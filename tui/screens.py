@@ -18,7 +18,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, LoadingIndicator, OptionList, Static
 
 from annotations.glossary import GlossaryError, add_entry
-from annotations.model import Status, recorded_path
+from annotations.model import Edit, Status, recorded_path
+from annotations.review import Review
 from annotations.session import Change, Session
 from callscrub.batch import DEFAULT_MAX_BYTES, InputError
 from callscrub.editing import Opened, open_for_editing, review_state, saving_stem
@@ -482,6 +483,9 @@ class ReviewScreen(Screen[None]):
         review = self.session.review
         edit = review.by_id[event.edit_id]
         original = review.document.text[edit.start : edit.end]
+        if review.status[edit.id] is Status.APPLIED and _names_a_speaker(review, edit):
+            self._add_person(self.session, edit.replacement.strip())
+            return
         if kind_of(edit.cleaner) not in ("entity", "edit") or not original or not edit.replacement:
             self.notify("only a name or term mapping can go to a glossary", severity="warning")
             return
@@ -490,11 +494,7 @@ class ReviewScreen(Screen[None]):
             return
         candidates = entity_candidates(review, edit)
         kind = str(candidates[0].get("kind", "term")) if candidates else "term"
-        target = Path(
-            self.options.glossaries[-1]
-            if self.options.glossaries
-            else self.session.stem.parent / "glossary.toml"
-        )
+        target = self._glossary_target(self.session)
 
         def confirmed(answer: bool | None) -> None:
             if not answer:
@@ -508,6 +508,37 @@ class ReviewScreen(Screen[None]):
             self.notify(f"added {original!r} → {edit.replacement!r} to {target}{note}", timeout=4)
 
         question = f"Add {original!r} as an alias of {edit.replacement!r} ({kind}) to {target}?"
+        self.app.push_screen(ConfirmScreen(question), confirmed)
+
+    def _glossary_target(self, session: Session) -> Path:
+        """Where ``g`` writes: the last ``--glossary``, else ``glossary.toml`` by the outputs."""
+        return Path(
+            self.options.glossaries[-1]
+            if self.options.glossaries
+            else session.stem.parent / "glossary.toml"
+        )
+
+    def _add_person(self, session: Session, name: str) -> None:
+        """List a speaker's name in the ticker's glossary: a later call of that ticker that
+        gives only the first name names the turn so."""
+        ticker = session.review.proposals.metadata.ticker
+        target = self._glossary_target(session)
+
+        def confirmed(answer: bool | None) -> None:
+            if not answer:
+                return
+            try:
+                add_entry(target, name, "person", scope=ticker)
+            except (GlossaryError, OSError) as error:
+                self.notify(str(error), severity="error")
+                return
+            self.notify(f"added the person {name!r} to {target}", timeout=4)
+
+        calls = f"{ticker}'s calls" if ticker else "the calls of that glossary's ticker"
+        question = (
+            f"Add {name!r} as a person of {calls} to {target}? A call that gives only the "
+            f"first name {name.split()[0]!r} will name the turn so."
+        )
         self.app.push_screen(ConfirmScreen(question), confirmed)
 
     @on(ProposalList.FilterChanged)
@@ -648,3 +679,14 @@ class ReviewScreen(Screen[None]):
             self.app.push_screen(ConfirmScreen(question), leave)
         else:
             leave()
+
+
+def _names_a_speaker(review: Review, edit: Edit) -> bool:
+    """Whether ``edit`` writes a full name at the head of a speaker line that lost it: the
+    names cleaner's proposal, or the name typed in its place."""
+    name = edit.replacement.strip()
+    return (
+        edit.start == edit.end
+        and " " in name
+        and any(turn.speaker_span[0] == edit.start for turn in review.turns)
+    )

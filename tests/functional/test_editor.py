@@ -16,8 +16,12 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
+from annotations.glossary import load_glossaries
 from annotations.model import Status
+from annotations.writers import turn_records
+from callscrub.batch import context_for, document_from_bytes
 from callscrub.cli import main
+from cleaners.pipeline import review_document
 from tests.conftest import EXAMPLES, REPO, needs_seeds, seed
 from tui.app import EditorApp, make_editor
 from tui.screens import (
@@ -216,6 +220,35 @@ async def test_add_an_accepted_mapping_to_a_glossary(tmp_path: Path) -> None:
         await pilot.press("y")
     text = glossary.read_text(encoding="utf-8")
     assert 'name = "Keelson"' in text.split("Keelsen")[0].rsplit("[[entity]]", 1)[1]
+
+
+async def test_a_restored_speaker_name_goes_to_the_glossary_as_a_person(tmp_path: Path) -> None:
+    """`g` on a name the names cleaner wrote at a speaker line lists the person in the
+    glossary, so that a later call that says only "Priya" names her turn."""
+    path = copy_example(tmp_path, "flat.txt")
+    glossary = tmp_path / "hlrb.toml"
+    shutil.copy(HLRB, glossary)
+    async with editing(make_editor([path], glossaries=[str(glossary)])) as (pilot, screen):
+        assert screen.session is not None
+        review = screen.session.review
+        priya = next(
+            e.id for e in review.edits if e.cleaner == "names" and e.replacement == "Priya Raman "
+        )
+        assert review.status[priya] is Status.APPLIED
+        await select(pilot, screen, priya)
+        await pilot.press("g")
+        question = pilot.app.screen
+        assert isinstance(question, ConfirmScreen)
+        assert "'Priya Raman' as a person" in question.question
+        await pilot.press("y")
+    (person,) = [e for e in load_glossaries([glossary]).entities if e.kind == "person"]
+    assert (person.name, person.scope) == ("Priya Raman", "HLRB")
+    page = "Operator\nWelcome to the Harbor Lumen Robotics call. Over to you, Priya.\n"
+    page += "- Chief Executive Officer\nThanks, operator.\n- Analyst\nThanks, Priya.\n"
+    later = review_document(
+        document_from_bytes(page.encode(), "later.txt"), "all", context_for((str(glossary),))
+    )
+    assert [turn["speaker"] for turn in turn_records(later)][1] == "Priya Raman"
 
 
 async def test_filters_and_order(tmp_path: Path) -> None:
