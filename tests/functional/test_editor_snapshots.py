@@ -12,6 +12,7 @@ from textual.pilot import Pilot
 from tests.conftest import REPO
 from tests.functional.test_editor import wait_ready
 from tui.app import make_editor
+from tui.screens import ConfirmScreen
 from tui.transcript import TranscriptView
 
 SIZE = (150, 42)
@@ -60,3 +61,19 @@ def test_diff_view_side_by_side(snap_compare: Callable[..., Any]) -> None:
 def test_help_screen(snap_compare: Callable[..., Any]) -> None:
     app = make_editor([EXAMPLE], glossaries=[GLOSSARY])
     assert snap_compare(app, press=["question_mark"], terminal_size=SIZE, run_before=loaded)
+
+
+def test_a_long_question_wraps_inside_its_dialog(snap_compare: Callable[..., Any]) -> None:
+    """The quit question ran past the dialog's edge and lost its end."""
+
+    async def asked(pilot: Pilot[None]) -> None:
+        await loaded(pilot)
+        question = (
+            "Quit without saving? Your decisions stay in the journal and come back when you "
+            "open this file again with --out /a/folder/somewhere/else/entirely."
+        )
+        pilot.app.push_screen(ConfirmScreen(question))
+        await pilot.pause(0.1)
+
+    app = make_editor([EXAMPLE], glossaries=[GLOSSARY])
+    assert snap_compare(app, terminal_size=SIZE, run_before=asked)
