@@ -280,7 +280,7 @@ def normalised_scope(scope: str) -> str:
     return GLOBAL if scope.strip().lower() == GLOBAL else scope.strip().upper()
 
 
-def _file_scope(text: str, name: str) -> str:
+def file_scope(text: str, name: str) -> str:
     """The scope a glossary file's entries are in (``global`` when it names none)."""
     try:
         scope = tomli.loads(text).get("scope", GLOBAL)
@@ -370,7 +370,7 @@ def add_entry(
     if scope is not None:
         if not scope.strip():
             raise GlossaryError(f"{path}: the scope is empty")
-        wanted, found = normalised_scope(scope), _file_scope(existing, str(path))
+        wanted, found = normalised_scope(scope), file_scope(existing, str(path))
         if existing and found != wanted:
             raise GlossaryError(f"{path}: the file's scope is {found}, not {wanted}")
         if not existing:

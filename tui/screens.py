@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, LoadingIndicator, OptionList, Static
 
-from annotations.glossary import GlossaryError, add_entry
+from annotations.glossary import GLOBAL, GlossaryError, add_entry, file_scope
 from annotations.model import Edit, Status, recorded_path
 from annotations.review import Review
 from annotations.session import Change, Session
@@ -523,6 +523,19 @@ class ReviewScreen(Screen[None]):
         gives only the first name names the turn so."""
         ticker = session.review.proposals.metadata.ticker
         target = self._glossary_target(session)
+        if ticker is None:
+            try:
+                scope = file_scope(target.read_text(encoding="utf-8"), str(target))
+            except (GlossaryError, OSError):
+                scope = GLOBAL
+            if scope == GLOBAL:
+                self.notify(
+                    f"this page has no ticker and {target} is for none: add the person with "
+                    f"callscrub glossary add FILE {name!r} --kind person --scope TICKER",
+                    severity="warning",
+                    timeout=10,
+                )
+                return
 
         def confirmed(answer: bool | None) -> None:
             if not answer:

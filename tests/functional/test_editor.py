@@ -251,6 +251,21 @@ async def test_a_restored_speaker_name_goes_to_the_glossary_as_a_person(tmp_path
     assert [turn["speaker"] for turn in turn_records(later)][1] == "Priya Raman"
 
 
+async def test_a_person_is_not_added_where_no_ticker_would_find_it(tmp_path: Path) -> None:
+    """The flat page has no header, and without --glossary `g` would write a new global
+    glossary.toml, where no call's first names are looked up: it says how instead."""
+    path = copy_example(tmp_path, "flat.txt")
+    async with editing(make_editor([path])) as (pilot, screen):
+        assert screen.session is not None
+        review = screen.session.review
+        priya = next(e.id for e in review.edits if e.replacement == "Priya Raman ")
+        await select(pilot, screen, priya)
+        await pilot.press("g")
+        assert not isinstance(pilot.app.screen, ConfirmScreen)
+        assert any("--scope TICKER" in str(n.message) for n in pilot.app._notifications)
+    assert not (tmp_path / "glossary.toml").exists()
+
+
 async def test_filters_and_order(tmp_path: Path) -> None:
     path = copy_example(tmp_path)
     async with editing(make_editor([path], glossaries=[HLRB])) as (pilot, screen):
