@@ -25,7 +25,7 @@ from annotations.glossary import GLOBAL, Entity, Glossary
 from annotations.model import Annotation, Edit
 from cleaners import tables
 from cleaners.matcher import Candidate, DeletionIndex, compared_forms, suggest
-from cleaners.names import read_cast
+from cleaners.names import call_scope, read_cast
 from cleaners.registry import Context, Proposal, cleaner
 from cleaners.structure import Kind, Page
 from cleaners.wordlist import is_ordinary, ordinary_words
@@ -150,12 +150,10 @@ class _Scan:
     A page without a ticker (its header lost) is read in the scope of the one ticker whose
     company its opening names, as a glossary declares it; each reason then says so."""
 
-    def __init__(self, page: Page, index: GlossaryIndex, glossary: Glossary) -> None:
+    def __init__(self, page: Page, index: GlossaryIndex, context: Context) -> None:
         self.page = page
         self.text = page.text
-        self.ticker, company = glossary.scope_of(
-            page.metadata.ticker, page.text[: tables.CALL_OPENING]
-        )
+        self.ticker, company = call_scope(page, context)
         self.placed = f"; the page has no header and names {company}" if company else ""
         self.placed_entities: frozenset[Entity] = frozenset(
             index.by_scope.get(self.ticker, ()) if company and self.ticker else ()
@@ -210,7 +208,7 @@ def propose_entities(page: Page, context: Context) -> Iterator[Proposal]:
     [('Ecutel', 0.95), ('NOLs', 0.9), ('Ecutel', 0.89)]
     """
     index = glossary_index(context)
-    scan = _Scan(page, index, context.glossary)
+    scan = _Scan(page, index, context)
     yield from _aliases(scan, index)
     yield from _letter_digit_confusions(scan, index)
     yield from _sound_alikes(scan, index, context)

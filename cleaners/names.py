@@ -220,6 +220,18 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return opening + _flat(text[sentence_start:sentence_end]) + closing
 
 
+def call_scope(page: Page, context: Context) -> tuple[str | None, str]:
+    """The ticker scope the call is read in, and the company that placed it there when
+    its header gave none (see ``Glossary.scope_of``); the context keeps the last page's."""
+    return context.for_page(
+        "scope",
+        page,
+        lambda page: context.glossary.scope_of(
+            page.metadata.ticker, page.text[: tables.CALL_OPENING]
+        ),
+    )
+
+
 def read_cast(page: Page, context: Context) -> Cast:
     """Collect every name the call mentions and what each mention says of a turn.
 
@@ -227,9 +239,8 @@ def read_cast(page: Page, context: Context) -> Cast:
     """
 
     def read(page: Page) -> Cast:
-        glossary = context.glossary
-        scope, _ = glossary.scope_of(page.metadata.ticker, page.text[: tables.CALL_OPENING])
-        listed = glossary.people_of(scope) if scope else ()
+        scope, _ = call_scope(page, context)
+        listed = context.glossary.people_of(scope) if scope else ()
         return _read_cast(page, listed, scope or "")
 
     return context.for_page("cast", page, read)
