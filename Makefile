@@ -19,9 +19,11 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 # Where PYTHONDONTWRITEBYTECODE is set, every callscrub process (and every worker) would
-# compile its modules again, 30 ms each time; compileall only redoes what changed.
+# compile its modules again, 30 ms each time; compileall only redoes what changed. The
+# cleaners' regular expressions are stored compiled beside them (38 ms a start).
 bytecode: $(VENV)/.installed
 	$(BIN)/python -m compileall -q annotations cleaners callscrub tui
+	$(BIN)/python -c "from cleaners.patterncache import store; store()"
 
 run: bytecode
 	$(BIN)/callscrub clean examples/transcripts --out out --glossary examples/glossaries/hlrb.toml

@@ -5,10 +5,10 @@ re-decoded."""
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass
 
 from cleaners import tables
+from cleaners.patterncache import compile_pattern
 from cleaners.repair import BIG5_READ_AS_LATIN1, mojibake_of
 
 _BOMS = (
@@ -98,7 +98,7 @@ def decode(data: bytes) -> Decoded:
     return _finish(str(best), best.encoding or "unknown", bom=False)
 
 
-_BINARY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f]")
+_BINARY_CONTROLS = compile_pattern(r"[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f]")
 
 
 def _finish(text: str, encoding: str, *, bom: bool) -> Decoded:

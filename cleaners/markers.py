@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from annotations.model import Annotation, Edit
 from cleaners import tables
+from cleaners.patterncache import compile_pattern
 from cleaners.registry import Context, Proposal, cleaner
 from cleaners.structure import Kind, Page
 
-_PRECEDING_WORDS = re.compile(r"(?:[A-Z][\w'’\-.]*[ ]){0,3}[\w'’\-.]+[ ]*$")
+_PRECEDING_WORDS = compile_pattern(r"(?:[A-Z][\w'’\-.]*[ ]){0,3}[\w'’\-.]+[ ]*$")
 
 
 def marker_form(key: str) -> str:

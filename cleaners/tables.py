@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import string
 
+from cleaners.patterncache import compile_pattern
+
 # --- boilerplate -------------------------------------------------------------------
 
 HEADER_LABELS = ("法說會逐字稿", "法说会逐字稿")
@@ -17,7 +19,7 @@ _TICKER = r"(?:[(（](?P<ticker>[A-Z0-9][A-Z0-9.\-]{0,9})[)）]\s*)?"  # half- o
 #: The site's header: ``Smith Micro Software Inc (SMSI) 2008 Q2 法說會逐字稿``. The tail
 #: after the quarter is the Chinese label, possibly mangled by a bad decode, or the
 #: English title callscrub writes in its place.
-HEADER = re.compile(
+HEADER = compile_pattern(
     rf"(?:(?P<company>\S.*?)\s*)??{_TICKER}(?P<year>(?:19|20)\d\d)\s*Q(?P<quarter>[1-4])(?P<tail>.*)"
 )
 #: A header that lacks the period or part of it (``Acme Corp (ACME) 法說會逐字稿``,
@@ -25,7 +27,7 @@ HEADER = re.compile(
 #: (``Acme Corp (ACME) Q2 2021 Earnings Call Transcript``, as other sites write it): with
 #: no "year Q" to anchor it, only the label itself, unmangled, or the English title says
 #: the line is the header.
-HEADER_UNDATED = re.compile(
+HEADER_UNDATED = compile_pattern(
     rf"(?:(?P<company>\S.*?)\s*)??{_TICKER}(?:(?P<year>(?:19|20)\d\d)\s*)?"
     r"(?:Q(?P<quarter>[1-4])\s*(?:(?P<year_after>(?:19|20)\d\d)\s*)?)?"
     rf"(?P<tail>{'|'.join([*HEADER_LABELS, TITLE_SUFFIX])})"
@@ -40,7 +42,7 @@ SECTION_LABELS: dict[str, str] = {
 }
 
 #: The Google-Translate disclaimer, Traditional or Simplified, any punctuation width.
-DISCLAIMER = re.compile(
+DISCLAIMER = compile_pattern(
     r"使用警[語语]\s*[:：]?.*Google\s*[翻飜][譯译]"
     r"|中文[譯译]文[來来]源[為为]\s*Google"
 )
@@ -64,7 +66,7 @@ MOJIBAKE_BULLETS = (
 )  # fmt: skip
 
 #: A naive sentence boundary, as the site splits sentence-per-bullet pages.
-SENTENCE_BOUNDARY = re.compile(r"[.?!][\"'”’)\]]*\s+\S")
+SENTENCE_BOUNDARY = compile_pattern(r"[.?!][\"'”’)\]]*\s+\S")
 
 #: Words that end in a period without ending a sentence.
 ABBREVIATIONS = frozenset(
@@ -131,7 +133,7 @@ _UNIDENTIFIED_WHO = (
 UNIDENTIFIED_PATTERN = (
     rf"(?:Unidentified(?: {_UNIDENTIFIED_WHO})?|Unknown {_UNIDENTIFIED_WHO})(?: \d+)?"
 )
-UNIDENTIFIED = re.compile(UNIDENTIFIED_PATTERN)
+UNIDENTIFIED = compile_pattern(UNIDENTIFIED_PATTERN)
 
 #: Latin letters beyond ASCII that names are written with (José, Zoë, Müller, Łukasz): those
 #: of Latin-1 and Latin Extended-A, without × and ÷. Extended-A pairs each capital with its
@@ -149,17 +151,17 @@ ODD_BLANK_CHARS = "\t\u00a0\u2007\u202f"
 #: whitespace cleaner's edit never changes what a line is read as.
 _SPEAKER_BLANK = f"[ {ODD_BLANK_CHARS}]"
 #: A person's name as the site writes it on a speaker line.
-NAME = re.compile(rf"{_NAME_TOKEN}(?:{_SPEAKER_BLANK}+{_NAME_TOKEN}){{0,5}}")
+NAME = compile_pattern(rf"{_NAME_TOKEN}(?:{_SPEAKER_BLANK}+{_NAME_TOKEN}){{0,5}}")
 #: What parts a speaker line: the site's hyphen, or a doubled hyphen, an en or em dash.
 SPEAKER_DASHES = "-–—"
 _SPEAKER_DASH = r"(?P<dash>--?|[–—])"
-SPEAKER_NAME_TITLE = re.compile(
+SPEAKER_NAME_TITLE = compile_pattern(
     rf"(?P<name>{UNIDENTIFIED_PATTERN}|{NAME.pattern}){_SPEAKER_BLANK}+{_SPEAKER_DASH}"
     rf"{_SPEAKER_BLANK}*(?P<title>\S.*)"
 )
-SPEAKER_TITLE_ONLY = re.compile(rf"{_SPEAKER_DASH}{_SPEAKER_BLANK}*(?P<title>\S.*)")
+SPEAKER_TITLE_ONLY = compile_pattern(rf"{_SPEAKER_DASH}{_SPEAKER_BLANK}*(?P<title>\S.*)")
 #: A doubled hyphen, an en or em dash between a title's parts, written as the site's " - ".
-TITLE_DASH = re.compile(r"[ \t]+(?:--|[–—])[ \t]+")
+TITLE_DASH = compile_pattern(r"[ \t]+(?:--|[–—])[ \t]+")
 
 #: First words that open speech, never a name: `Thanks Bobby`, `Good morning`.
 NOT_NAME_FIRST_WORDS = frozenset(
@@ -218,13 +220,13 @@ NOT_NAME_FIRST_WORDS = frozenset(
 MAX_TITLE_LENGTH = 160
 
 #: Title words that make a speaker an analyst; typos seen in real participant lists.
-ANALYST_TITLE = re.compile(r"(?i)\b(?:analyst|anlayst|analist|research)\b")
+ANALYST_TITLE = compile_pattern(r"(?i)\b(?:analyst|anlayst|analist|research)\b")
 
 #: The operator opening the question queue, searched in lower-cased text. Each
 #: alternative opens with a letter, not ``\b`` (a look-behind after the letter says the
 #: same): the engine then skips to the few letters that can start a match, and without
 #: ``(?i)`` it compares characters as they are. 11 times faster than a case-blind pattern.
-QUEUE_OPENS = re.compile(
+QUEUE_OPENS = compile_pattern(
     r"operator instructions|question[- ]and[- ]answer|q(?<!\wq)\s*&\s*a\b|first question|"
     r"question(?<!\wquestion)s?\b.{0,40}\b(?:queue|line|comes?|from)\b"
     r"|open (?:the )?(?:call|floor|line)s? (?:up )?(?:for|to) questions"
@@ -233,11 +235,11 @@ QUEUE_OPENS = re.compile(
 
 #: The operator in the Q&A giving the floor to whoever asks next ("(inaudible) of Goldman
 #: Sachs, please go ahead what's your question?", "Your line is open.").
-QUESTION_INVITED = re.compile(
+QUESTION_INVITED = compile_pattern(
     r"(?i)\bquestions?\b|\bgo\s+ahead\b|\bproceed\b|\bline\s+is\s+(?:now\s+)?(?:open|live)\b"
 )
 #: The operator saying the queue is empty or the call is closing, not inviting a question.
-QUEUE_EMPTY = re.compile(
+QUEUE_EMPTY = compile_pattern(
     r"(?i)\bno\s+(?:further\s+|more\s+|other\s+)?questions\b|\bclosing\s+remarks\b|\bconclud"
 )
 
@@ -279,7 +281,7 @@ SCRIPT_MARKERS = frozenset(m for m in MARKERS if m.startswith("operator"))
 PHONETIC = frozenset({"phonetic", "ph"})
 #: Markers only as written here: ``(pH)`` is acidity, not a phonetic spelling.
 EXACT_CASE_MARKERS = frozenset({"ph"})
-BRACKETED = re.compile(r"\[(?P<square>[^\[\]\n]{1,80})\]|\((?P<round>[^()\n]{1,40})\)")
+BRACKETED = compile_pattern(r"\[(?P<square>[^\[\]\n]{1,80})\]|\((?P<round>[^()\n]{1,40})\)")
 
 # --- whitespace --------------------------------------------------------------------
 
@@ -288,15 +290,15 @@ BRACKETED = re.compile(r"\[(?P<square>[^\[\]\n]{1,80})\]|\((?P<round>[^()\n]{1,4
 #: :mod:`cleaners.whitespace` decides what each hit is.
 #: A run of spaces inside a line: on bulleted pages every line opens with one, which the
 #: look-behind turns down without a match to handle.
-SPACE_RUN = re.compile(r"  (?<![\n ]  ) *")
-DOUBLED_COMMA = re.compile(r",,+")
+SPACE_RUN = compile_pattern(r"  (?<![\n ]  ) *")
+DOUBLED_COMMA = compile_pattern(r",,+")
 #: Punctuation after a space, one pattern a mark (it opens with the rarer character).
 PUNCTUATION_AFTER_SPACE = tuple(
-    re.compile(rf"{re.escape(mark)}(?<= {re.escape(mark)})") for mark in ",;:.?!"
+    compile_pattern(rf"{re.escape(mark)}(?<= {re.escape(mark)})") for mark in ",;:.?!"
 )
 #: From an odd blank to the end of its run of blanks (the run's start is found backwards:
 #: a pattern that opens with optional blanks is tried at every position of the text).
-ODD_BLANKS = re.compile(f"[{ODD_BLANK_CHARS}][ {ODD_BLANK_CHARS}]*")
+ODD_BLANKS = compile_pattern(f"[{ODD_BLANK_CHARS}][ {ODD_BLANK_CHARS}]*")
 BLANKS = f" {ODD_BLANK_CHARS}"
 SENTENCE_PUNCTUATION = ",;:.?!"
 
@@ -305,19 +307,21 @@ SENTENCE_PUNCTUATION = ",;:.?!"
 #: What sends a line to ftfy: a character that may carry mojibake (anything outside
 #: printable ASCII, the bullet glyphs, typographic punctuation and CJK), or an HTML entity.
 #: Two patterns, not one alternation: each then opens with what the engine skips to fast.
-SUSPICIOUS_CHARACTER = re.compile(
+SUSPICIOUS_CHARACTER = compile_pattern(
     r"[^\n\x20-\x7e•‧·●▪◦∙‣⁃○■□◆◇►▸\u2010-\u2027\u3000-\u303f\u3400-\u4dbf"
     r"\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u00a0]"
 )
-HTML_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+HTML_ENTITY = compile_pattern(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
 #: Characters a browser shows as nothing, left in scraped text: the soft hyphen, zero-width
 #: space, joiners and word joiner, and direction marks, embeddings and isolates. ftfy keeps
 #: them (it removes only the byte-order mark), and they split words for search and
 #: counting ("it\u200bs" is not "its"). Each is outside what the gate lets pass.
-INVISIBLE_FORMATTING = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]")
+INVISIBLE_FORMATTING = compile_pattern(
+    "[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069]"
+)
 #: A terminal escape sequence (the colour and cursor codes of text copied from a terminal).
 #: ftfy removes them; at a line's edges the parser reads past them, as past indentation.
-TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+TERMINAL_ESCAPE = compile_pattern(r"\x1b\[[0-?]*[ -/]*[@-~]")
 #: Latin-1 letters and signs that ftfy leaves as they are when they stand apart from any
 #: other character outside printable ASCII ("André", "vis-à-vis", "14 ½ months"): checked
 #: in every context of two characters either side (tests/unit/test_decode_and_encoding.py).
@@ -327,9 +331,9 @@ LONE_LATIN1 = frozenset(chr(code) for code in range(0xA1, 0x100)) - {"\xad", "Â
 #: How far apart two of them must stand: ftfy's mojibake patterns span at most four
 #: characters, so no pattern sees two of them at once.
 LONE_LATIN1_GAP = 4
-OUTSIDE_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
+OUTSIDE_PRINTABLE_ASCII = compile_pattern(r"[^\x20-\x7e]")
 #: Big5 bytes read as Latin-1: lead byte 0x81-0xFE, trail 0x40-0x7E or 0xA1-0xFE.
-BIG5_AS_LATIN1 = re.compile(r"(?:[\x81-\xfe][\x40-\x7e\xa1-\xfe]){3,}")
+BIG5_AS_LATIN1 = compile_pattern(r"(?:[\x81-\xfe][\x40-\x7e\xa1-\xfe]){3,}")
 
 
 # --- Names and entities -------------------------------------------------------------
@@ -375,7 +379,7 @@ _FIRM_JOIN = r"[ \t]+(?:&[ \t]+|and[ \t]+|of[ \t]+)?"
 _FIRM = rf"(?:the\s+)?(?P<firm>{_FIRM_WORD}(?:{_FIRM_JOIN}{_FIRM_WORD}){{0,5}})"
 #: The rest of a firm's name that a sentence per bullet (layout C) split off after its
 #: initials: "with D.A." / "• Davidson.", read from the next line of the same turn.
-FIRM_AFTER_INITIAL = re.compile(
+FIRM_AFTER_INITIAL = compile_pattern(
     rf"(?<=\b[A-Z])\.[ \t]*\n[\s{BULLET_GLYPHS}]*"
     rf"(?P<rest>{_FIRM_WORD}(?:{_FIRM_JOIN}{_FIRM_WORD}){{0,4}})"
 )
@@ -393,7 +397,7 @@ _LINE_OPEN = (
     rf"|\.[\s{BULLET_GLYPHS}]+Your\s+line\s+is\s+(?:now\s+)?(?:open|live))"
 )
 _OPEN_FIRM = _FIRM.replace("firm", "open_firm")
-INTRODUCTION = re.compile(
+INTRODUCTION = compile_pattern(
     r"(?:\b(?:question|questions|follow-up|line|go|take|[Nn]ext\b[^.?!\]]{0,20}?\bhear|hear\s+next)\b"
     r"[^.?!\]]{0,40}?(?:\b(?:from|to)\s+(?:(?:the\s+)?line\s+of\s+)?|\bline\s+of\s+)"
     rf"(?P<name>{PERSON})(?:\s+(?:with|from|of|at)\s+{_FIRM})?)"
@@ -402,7 +406,7 @@ INTRODUCTION = re.compile(
 #: How the operator opens an introduction, and only the operator: "Our next question comes
 #: from", "We'll take our first question from". It opens with the literal word, checking
 #: behind it: seven times faster than opening with the choice of two.
-NEXT_QUESTION = re.compile(r"question\b(?:(?<=[Nn]ext question)|(?<=[Ff]irst question))")
+NEXT_QUESTION = compile_pattern(r"question\b(?:(?<=[Nn]ext question)|(?<=[Ff]irst question))")
 #: An analyst standing in for the one the operator introduced: "It's Marianne on for Ben.",
 #: "It's Tracy Kogan filling in for Paul.", "This is Jatin Khanna on behalf of Jerry Revich."
 STANDS_IN = r"\s+(?:(?:on|(?:filling\s+|sitting\s+|standing\s+)?in)\s+for|on\s+behalf\s+of)\b"
@@ -410,7 +414,7 @@ STANDS_IN = r"\s+(?:(?:on|(?:filling\s+|sitting\s+|standing\s+)?in)\s+for|on\s+b
 #: Kelly.", "It's Marianne on for Ben.", "It's Mike Cyprys from Morgan Stanley." A first
 #: name alone ends its clause or stands in for someone: "this is Idaho primarily" names no
 #: one.
-SELF_INTRODUCTION = re.compile(
+SELF_INTRODUCTION = compile_pattern(
     # opens with a class of characters, as HANDOVER does: a third of the time of `\b(?:...)`
     r"[TtIi](?<!\w[TtIi])(?:(?<=[Tt])his\s+is|(?<=[Ii])t's|(?<=I)'m)\s+(?:actually\s+)?"
     rf"(?P<name>{PERSON}\b|{FIRST_NAME}(?=[.,;!?]|{STANDS_IN}))(?P<stands_in>{STANDS_IN})?"
@@ -421,7 +425,7 @@ SELF_INTRODUCTION = re.compile(
 #: pleasure to introduce today's first presenter, Taryn Miller", "turn the conference over
 #: to the Vice President of Investor Relations, ND Maduemezia" (a first name the call
 #: gives as two capitals).
-HANDOVER = re.compile(
+HANDOVER = compile_pattern(
     # opens with a class of characters, each alternative checking its first letter behind
     # it (see _PERSON_WORD_OPENING): three times faster than opening with the choice
     r"[lwthp](?:(?<=l)ike\s+to\s+introduce\s+|(?<=w)ant\s+to\s+introduce\s+"
@@ -436,7 +440,7 @@ HANDOVER = re.compile(
 #: A speaker handing a question to a colleague at the end of a turn: "I'm going to have
 #: Adam Richins answer that", "I'll let Troy comment". Opens with a class of characters,
 #: as HANDOVER does, and runs only where the end of a turn holds a cue.
-LET_ANSWER = re.compile(
+LET_ANSWER = compile_pattern(
     r"[lLha](?<!\w[lLha])(?:(?<=[lL])et|(?<=h)ave|(?<=a)sk)\s+"
     rf"(?P<name>{PERSON}|{FIRST_NAME})\s+(?:really\s+|just\s+)?"
     r"(?:answer|take|address|handle|comment|add|respond|speak|talk|start|jump)\b"
@@ -444,11 +448,11 @@ LET_ANSWER = re.compile(
 #: A speaker asking a colleague to answer: "Adam, do you want to take that one?", "And
 #: Adam, is there anything that you would add?" The name is the one before it. Opening
 #: with the literal ", ", it is found faster than a test for each of its phrases.
-ASKED_COLLEAGUE = re.compile(r", (?:do you want to|would you like to|is there anything)\b")
+ASKED_COLLEAGUE = compile_pattern(r", (?:do you want to|would you like to|is there anything)\b")
 #: A turn that ends by calling on a colleague by name alone: "... the leisure mix? Tom?"
-NAME_CALLED = re.compile(rf"(?:^|(?<=[.?!])\s+)(?P<name>{FIRST_NAME})\?$")
+NAME_CALLED = compile_pattern(rf"(?:^|(?<=[.?!])\s+)(?P<name>{FIRST_NAME})\?$")
 #: A greeting that names the previous speaker: "Thanks, Bruce." "Thank you, Bill."
-GREETING = re.compile(
+GREETING = compile_pattern(
     rf"^(?:Thanks|Thank\s+you)(?:\s+(?:very|so)\s+much)?,?\s+(?P<name>{PERSON}|{FIRST_NAME})"
     r"(?=[.,!;\s]|$)"
 )
@@ -579,7 +583,9 @@ TITLE_ABBREVIATIONS = {
 }
 TITLE_STOPWORDS = frozenset({"of", "and", "the", "&", "for", "our", "-", ",", "at", "a", "as"})
 #: Compound title words, so that "CEO" and "CFO" share nothing, nor "VP" and "President".
-TITLE_COMPOUNDS = re.compile(r"\bchief (\w+) officer\b|\bvice president\b|\binvestor relations\b")
+TITLE_COMPOUNDS = compile_pattern(
+    r"\bchief (\w+) officer\b|\bvice president\b|\binvestor relations\b"
+)
 
 #: Short forms of first names, both ways round ("Thanks, Mike" for Michael Dickerson).
 NICKNAMES = {
@@ -664,17 +670,17 @@ NICKNAMES = {
 CALL_OPENING = 4000
 
 #: A word mixing letters and the digits that transcription confuses with them ("N0Ls").
-LETTER_DIGIT_WORD = re.compile(r"\b(?:[A-Za-z]+[015]|[015][A-Za-z])[A-Za-z0-9]*\b")
+LETTER_DIGIT_WORD = compile_pattern(r"\b(?:[A-Za-z]+[015]|[015][A-Za-z])[A-Za-z0-9]*\b")
 #: Where such a word may be: a 0, 1 or 5 beside a letter. One pattern a digit: the engine
 #: searches fast for a pattern's opening character, and only slowly for a class of them
 #: (5 ms against 33 ms on the real corpus).
 LETTER_DIGIT_CUES = tuple(
-    re.compile(rf"{digit}(?:(?<=[A-Za-z]{digit})|(?=[A-Za-z]))") for digit in "015"
+    compile_pattern(rf"{digit}(?:(?<=[A-Za-z]{digit})|(?=[A-Za-z]))") for digit in "015"
 )
 DIGIT_LOOKALIKES = str.maketrans({"0": "o", "1": "l", "5": "s"})
 #: A capitalised word in running text, possessive split off ("Accutel's"). The pattern
 #: opens with a character class, not ``\b``, so the engine skips other characters fast.
-CAPITALISED_WORD = re.compile(r"[A-Z](?<=\b[A-Z])[A-Za-z]{3,}(?=(?:['’]s)?\b)")
+CAPITALISED_WORD = compile_pattern(r"[A-Z](?<=\b[A-Z])[A-Za-z]{3,}(?=(?:['’]s)?\b)")
 #: Punctuation a word of a name is read without at its edges.
 WORD_EDGE_PUNCTUATION = string.punctuation + "‘’“”–—"
 #: Below this Zipf frequency (about once per 10 million English words) a word is rare
@@ -697,8 +703,8 @@ WORD_FOLD = bytes(
 
 #: Han ideographs (CJK unified, extension A and B+, compatibility): what makes a paragraph
 #: Chinese. CJK punctuation is left out; English text borrows it too.
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
-LATIN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+HAN = compile_pattern(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+LATIN_WORD = compile_pattern(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 #: Google Translate writes about 1.6 Han characters per English word.
 HAN_PER_WORD = 1.6
 #: A paragraph is Chinese by script alone when its Han characters, counted as words,
@@ -738,5 +744,5 @@ SIMPLIFIED_ONLY = frozenset(SIMPLIFIED)
 #: What a translation and its English paragraph must share: numbers (compared by their
 #: digits without separators or trailing zeros, since "$12.5 million" becomes "1250萬")
 #: and Latin-script names and tickers, which machine translation keeps.
-ANCHOR_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-ANCHOR_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&]*")
+ANCHOR_NUMBER = compile_pattern(r"\d[\d,]*(?:\.\d+)?")
+ANCHOR_WORD = compile_pattern(r"[A-Za-z][A-Za-z0-9&]*")

@@ -10,15 +10,15 @@ few milliseconds; only other tokens ("N0Ls", "co-op") still go to wordfreq itsel
 from __future__ import annotations
 
 import gzip
-import re
 import sys
 from functools import cache
 from pathlib import Path
 
 from cleaners import tables
+from cleaners.patterncache import compile_pattern
 
 WORDLIST = Path(__file__).with_name("data") / "ordinary-en.txt.gz"
-_LETTERS = re.compile(r"[a-z]+")
+_LETTERS = compile_pattern(r"[a-z]+")
 
 
 def _header() -> str:
