@@ -62,6 +62,7 @@ def _stored() -> dict[Key, Compiled]:
         return {}
 
 
+@cache  # one pattern object per pattern, as re's own cache gives
 def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)``, from the stored form when there is one.
 
@@ -72,7 +73,8 @@ def compile_pattern(source: str, flags: int = 0) -> re.Pattern[str]:
     """
     key = (source, int(flags))
     _asked[key] = None
-    compiled = _stored().get(key)
+    # Taken out of the store as it is built: loaded, the store holds about 1 MB of code.
+    compiled = _stored().pop(key, None)
     if compiled is not None and _sre is not None:
         try:
             built: re.Pattern[str] = _sre.compile(source, *compiled)

@@ -18,7 +18,13 @@ def _c1_control_as_its_byte(error: UnicodeError) -> tuple[bytes, int]:
         controls = error.object[error.start : error.end]
         if all("\x80" <= character <= "\x9f" for character in controls):
             return controls.encode("latin-1"), error.end
-    raise error
+    try:
+        raise error
+    finally:
+        # The raised error's traceback holds this frame: with the error still among its
+        # locals, the two would keep each other, and every caller's frame (the page's
+        # bytes and text among them), until a garbage collection found them.
+        del error
 
 
 codecs.register_error("callscrub-c1-control-as-byte", _c1_control_as_its_byte)

@@ -22,8 +22,10 @@ def store_at(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     path = tmp_path / "patterns.bin"
     monkeypatch.setattr(patterncache, "store_path", lambda: path)
     patterncache._stored.cache_clear()
+    compile_pattern.cache_clear()
     yield path
     patterncache._stored.cache_clear()
+    compile_pattern.cache_clear()
 
 
 def test_every_stored_pattern_is_the_one_re_compiles(store_at: Path) -> None:
