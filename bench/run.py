@@ -31,7 +31,7 @@ from shapes import SHAPES, page
 from annotations.glossary import Entity, Glossary
 from annotations.model import Document
 from annotations.writers import DEFAULT_FORMATS, WRITERS
-from callscrub.batch import document_from_bytes
+from callscrub.batch import Job, Options, clean_job, document_from_bytes
 from cleaners import CLEANERS
 from cleaners.pipeline import review_document
 from cleaners.registry import Context
@@ -116,7 +116,8 @@ def interleaved(
 
 
 def peak_memory_ratio(folder: Path) -> tuple[str, int, int]:
-    """Python heap peak while a worker cleans the largest file and renders every format.
+    """Python heap peak while a worker cleans the largest file and writes every output
+    (:func:`callscrub.batch.clean_job`, from reading the file to its report).
 
     Measured in a fresh process that has cleaned another file first, as a worker of a
     batch has: the word list is loaded and the name caches are in use. Measured in this
@@ -141,17 +142,17 @@ def peak_memory_ratio(folder: Path) -> tuple[str, int, int]:
 def _traced_peak(folder: Path) -> None:
     by_size = sorted(folder.rglob("*.txt"), key=lambda p: p.stat().st_size)
     largest, warm_up = by_size[-1], by_size[-2]
-    gc.collect()
-    _clean_and_render(document_from_bytes(warm_up.read_bytes(), str(warm_up)))
-    data = largest.read_bytes()
-    tracemalloc.start()
-    review = review_document(document_from_bytes(data, str(largest)))
-    for suffix in DEFAULT_FORMATS:
-        for _chunk in WRITERS[suffix](review):
-            pass  # written and dropped, as write_outputs does
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    print(largest.name, len(data), peak)
+    with tempfile.TemporaryDirectory(prefix="callscrub-peak-") as out:
+        options = Options(out)
+        gc.collect()
+        clean_job(Job(str(warm_up), f"{out}/warm-up"), options)
+        tracemalloc.start()
+        report = clean_job(Job(str(largest), f"{out}/largest"), options)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    if report.error:
+        raise SystemExit(f"bench: {largest}: {report.error}")
+    print(largest.name, largest.stat().st_size, peak)
 
 
 def synthetic_glossary(entries: int) -> Glossary:

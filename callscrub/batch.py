@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 
@@ -32,6 +32,8 @@ from cleaners.registry import Context
 from cleaners.structure import parse
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+#: What :func:`read_at_most` reads at a time past what it expects.
+READ_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,31 @@ def collect_jobs(
     return kept, failures
 
 
+def read_at_most(stream: BinaryIO, limit: int, expected: int = 0) -> bytes:
+    """At most ``limit + 1`` bytes of a buffered ``stream`` (one more than the limit tells
+    that it was passed): ``expected`` of them in one read, the rest as they come.
+
+    ``stream.read(limit + 1)`` would take a buffer of the limit's size from the allocator
+    for every file, 50 MB by default, whatever the file's size. A buffered read returns
+    less than it was asked for only at the end of the stream.
+
+    >>> import io
+    >>> read_at_most(io.BytesIO(b"Accutel"), 100, expected=7), read_at_most(io.BytesIO(b"x" * 9), 4)
+    (b'Accutel', b'xxxxx')
+    """
+    chunks: list[bytes] = []
+    total, size = 0, expected + 1 if expected else READ_CHUNK
+    while total <= limit:
+        asked = min(size, limit + 1 - total)
+        chunk = stream.read(asked)
+        chunks.append(chunk)
+        total += len(chunk)
+        if len(chunk) < asked:
+            break
+        size = READ_CHUNK
+    return b"".join(chunks)
+
+
 def read_input(location: Path | str, max_bytes: int) -> bytes:
     """An input's bytes, from a local path or an fsspec URL; ``InputError`` (one line)
     when it is too big or cannot be read."""
@@ -258,7 +285,7 @@ def read_input(location: Path | str, max_bytes: int) -> bytes:
         if status.st_size > max_bytes:
             raise InputError(storage.over_limit(status.st_size, max_bytes))
         with path.open("rb") as stream:
-            data = stream.read(max_bytes + 1)
+            data = read_at_most(stream, max_bytes, status.st_size)
         if len(data) > max_bytes:
             raise InputError(f"file grew past the {max_bytes:,}-byte limit while it was read")
         return data
@@ -325,9 +352,14 @@ def clean_job(job: Job, options: Options) -> Report:
             return report
         review = review_document(document, options.policy, context, page)
         recorded = decisions_for(options.decisions).get(document.source.sha256, [])
-        _, report.stale_decisions = review.replay(recorded)
+        if recorded:
+            _, report.stale_decisions = review.replay(recorded)
         review.run = dict(run_record(options.policy, options.glossaries, options.decisions))
         found = mentions(page, job.path, context)  # before writing: a failure writes nothing
+        # The outputs need the review only: the page's lines go before they are made,
+        # where they would add a third to the worker's peak.
+        del page
+        context.forget_page()
         try:
             storage.write_all(review, job.stem, options.formats)
         except OSError as error:

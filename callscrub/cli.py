@@ -28,6 +28,7 @@ from callscrub.batch import (
     decisions_for,
     document_from_bytes,
     mentions_job,
+    read_at_most,
     read_input,
     run_jobs,
     summary,
@@ -202,7 +203,7 @@ def _glossary_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _clean_stdin(options: Options) -> int:
-    data = sys.stdin.buffer.read(options.max_bytes + 1)  # an endless stream stops here
+    data = read_at_most(sys.stdin.buffer, options.max_bytes)  # an endless stream stops here
     if len(data) > options.max_bytes:
         print(f"callscrub: -: input over the {options.max_bytes:,}-byte limit", file=sys.stderr)
         return 1

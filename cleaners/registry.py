@@ -19,9 +19,10 @@ class Context:
     """What a cleaner may know beyond the page: the glossaries the user gave."""
 
     glossary: Glossary = field(default_factory=Glossary)
-    #: Tables a cleaner derives from the glossary once and reuses for every page, and
-    #: what ``for_page`` keeps of the last page.
+    #: Tables a cleaner derives from the glossary once and reuses for every page.
     cache: dict[str, object] = field(default_factory=dict, compare=False)
+    #: What ``for_page`` keeps of the last page, by name, with that page.
+    last_page: dict[str, tuple[Page, object]] = field(default_factory=dict, compare=False)
 
     def for_page(self, name: str, page: Page, build: Callable[[Page], T]) -> T:
         """``build(page)``, kept for the last page it was asked for: several cleaners,
@@ -33,12 +34,17 @@ class Context:
         ...  for _ in range(2)]
         [1, 1]
         """
-        cached = self.cache.get(name)
-        if isinstance(cached, tuple) and cached[0] is page:
-            return cast(T, cached[1])
+        kept = self.last_page.get(name)
+        if kept is not None and kept[0] is page:
+            return cast(T, kept[1])
         value = build(page)
-        self.cache[name] = (page, value)
+        self.last_page[name] = (page, value)
         return value
+
+    def forget_page(self) -> None:
+        """Let go of the last page: a batch worker is done with it, and would otherwise
+        hold it (its text, lines and cast) while it reads and cleans the next one."""
+        self.last_page.clear()
 
 
 Cleaner = Callable[[Page, Context], Iterable[Proposal]]

@@ -1,4 +1,4 @@
-"""A worker frees each page when its outputs are written.
+"""A worker frees each page when its outputs are written, and reads no more than it needs.
 
 Reference counting frees what cleaning a page made as soon as the page is done, unless
 something made a reference cycle: then the page's bytes and text, and whatever the frames
@@ -10,12 +10,21 @@ such a cycle on every line outside Windows-1252 (the Chinese of the site's heade
 from __future__ import annotations
 
 import gc
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from annotations.writers import DEFAULT_FORMATS, WRITERS
-from callscrub.batch import document_from_bytes
+from callscrub.batch import (
+    DEFAULT_MAX_BYTES,
+    Job,
+    Options,
+    clean_job,
+    context_for,
+    document_from_bytes,
+    read_input,
+)
 from cleaners.pipeline import review_document
 from tests.conftest import SEEDS, needs_seeds
 
@@ -36,3 +45,24 @@ def test_cleaning_and_writing_a_page_leaves_no_reference_cycle(path: Path) -> No
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+@needs_seeds
+def test_a_worker_keeps_no_page_between_files(tmp_path: Path) -> None:
+    options = Options(str(tmp_path))
+    report = clean_job(Job(str(SEEDS[0]), str(tmp_path / "seed")), options)
+    assert not report.error
+    assert context_for(options.glossaries).last_page == {}
+
+
+@needs_seeds
+def test_reading_an_input_takes_its_size_not_the_limit(tmp_path: Path) -> None:
+    """``read(limit + 1)`` took 50 MB from the allocator for every file."""
+    tracemalloc.start()
+    try:
+        data = read_input(SEEDS[0], DEFAULT_MAX_BYTES)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert data == SEEDS[0].read_bytes()
+    assert peak < 2 * len(data) + 65_536
