@@ -349,6 +349,7 @@ def clean_job(job: Job, options: Options) -> Report:
         page = parse(document.text)
         if options.resume and _read_earlier_report(job, options, document, report):
             report.mentions = mentions(page, job.path, context)
+            context.forget_page()
             return report
         review = review_document(document, options.policy, context, page)
         recorded = decisions_for(options.decisions).get(document.source.sha256, [])
@@ -357,7 +358,7 @@ def clean_job(job: Job, options: Options) -> Report:
         review.run = dict(run_record(options.policy, options.glossaries, options.decisions))
         found = mentions(page, job.path, context)  # before writing: a failure writes nothing
         # The outputs need the review only: the page's lines go before they are made,
-        # where they would add a third to the worker's peak.
+        # which is when a worker's memory peaks.
         del page
         context.forget_page()
         try:
