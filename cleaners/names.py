@@ -287,7 +287,10 @@ def _read_introductions(
     """The operator's introductions of analysts. A ``misplaced`` one is in another
     speaker's turn, where the page lost the operator's line before it ("Thank you. Our
     next question comes from Thomas Allen with Morgan Stanley."): it counts only in the
-    operator's words for it, and it supersedes the introduction read before it."""
+    operator's words for it, and it supersedes the introduction read before it. An
+    analyst's turn that opens with it is the introduced analyst's own: the page put the
+    operator's words under their line ("- Analyst / Your next question is from Jennifer
+    Demba of Truist Securities."), and the analyst before had no more to say."""
     for match in tables.INTRODUCTION.finditer(body):
         if misplaced and not tables.NEXT_QUESTION.search(
             body, max(0, match.start() - 12), match.end()
@@ -303,7 +306,12 @@ def _read_introductions(
         cast.people.add(name)
         cast.analysts.add(name)
         quote = _sentence_around(body, match.start(), match.end())
-        for following in range(index + 1, len(cast.page.turns)):
+        opens_turn = (
+            misplaced
+            and cast.page.turns[index].role == "analyst"
+            and not tables.SENTENCE_BOUNDARY.search(body, 0, match.start())
+        )
+        for following in range(index if opens_turn else index + 1, len(cast.page.turns)):
             turn = cast.page.turns[following]
             if turn.role == "operator":
                 break

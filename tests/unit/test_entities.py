@@ -546,6 +546,26 @@ def test_an_introduction_in_a_turn_that_lost_the_operators_line_names_the_next_a
     assert cast.firms["Thomas Allen"] == "Morgan Stanley"
 
 
+def test_an_analysts_turn_that_opens_with_the_operators_introduction_is_the_introduced_one() -> (
+    None
+):
+    page = parse(  # RF, layout B: the operator's line went under the next analyst's line
+        "Operator\nYour next question is from Ken Usdin of Jefferies.\n- Analyst\n"
+        "How is EnerBank?\n- Chief Financial Officer\nGrowing.\n- Analyst\nPerfect. Thanks, "
+        "David.\n- Chief Financial Officer\nThank you.\n- Analyst\nYour next question is "
+        "from Jennifer Demba of Truist Securities.\n- Chief Executive Officer\nGood morning."
+        "\n- Analyst\nGood morning. A question on the slides.\n"
+    )
+    cast = read_cast(page, Context())
+    assert [cast.restored[index][0] for index in (1, 3, 5, 7)] == [
+        "Ken Usdin",
+        "Ken Usdin",
+        "Jennifer Demba",  # was Ken Usdin: his introduction still held for it
+        "Jennifer Demba",
+    ]
+    assert cast.firms["Jennifer Demba"] == "Truist Securities"
+
+
 def test_a_closing_hand_over_after_the_queue_empties_is_no_introduction() -> None:
     page = parse(  # WWE: "questions ... to Michael Weitz" read as an analyst's introduction
         "Operator\nI will now turn the call over to Michael Weitz, SVP, Investor Relations.\n"
