@@ -528,42 +528,41 @@ def test_a_first_name_a_question_is_passed_to_names_the_one_the_call_knows_in_fu
     assert "Adam, do you want to take that one?" in reason
 
 
-def test_an_introduction_in_a_turn_that_lost_the_operators_line_names_the_next_analyst() -> None:
-    page = parse(  # DRH: the operator's line before "Our next question" is lost
+MISPLACED_INTRODUCTIONS = [
+    pytest.param(  # DRH: the operator's line before "Our next question" is lost
         "Operator\nOur next question comes from Dany Asad with Bank of America.\n- Analyst\n"
         "Hi. How is demand?\n- Chief Executive Officer\nStrong.\n- Analyst\nUnderstood. Thank "
         "you. Our next question comes from Thomas Allen with Morgan Stanley. Your line is now "
         "open.\n- Analyst\nThanks. Two questions.\n- Chief Executive Officer\nSure. A good "
-        "question, we took a question from Dany Asad on that.\n- Analyst\nGot it.\n"
-    )
-    cast = read_cast(page, Context())
-    assert [cast.restored[index][0] for index in (1, 3, 4, 6)] == [
-        "Dany Asad",
-        "Dany Asad",
-        "Thomas Allen",
-        "Thomas Allen",  # an executive's "a question from Dany Asad" is no introduction
-    ]
-    assert cast.firms["Thomas Allen"] == "Morgan Stanley"
-
-
-def test_an_analysts_turn_that_opens_with_the_operators_introduction_is_the_introduced_one() -> (
-    None
-):
-    page = parse(  # RF, layout B: the operator's line went under the next analyst's line
+        "question, we took a question from Dany Asad on that.\n- Analyst\nGot it.\n",
+        # the turn that ends with it is still Dany Asad's; an executive's "a question from
+        # Dany Asad" is no introduction
+        {1: "Dany Asad", 3: "Dany Asad", 4: "Thomas Allen", 6: "Thomas Allen"},
+        ("Thomas Allen", "Morgan Stanley"),
+        id="at-the-end-of-a-turn",
+    ),
+    pytest.param(  # RF, layout B: the operator's line went under the next analyst's line
         "Operator\nYour next question is from Ken Usdin of Jefferies.\n- Analyst\n"
         "How is EnerBank?\n- Chief Financial Officer\nGrowing.\n- Analyst\nPerfect. Thanks, "
         "David.\n- Chief Financial Officer\nThank you.\n- Analyst\nYour next question is "
         "from Jennifer Demba of Truist Securities.\n- Chief Executive Officer\nGood morning."
-        "\n- Analyst\nGood morning. A question on the slides.\n"
-    )
-    cast = read_cast(page, Context())
-    assert [cast.restored[index][0] for index in (1, 3, 5, 7)] == [
-        "Ken Usdin",
-        "Ken Usdin",
-        "Jennifer Demba",  # was Ken Usdin: his introduction still held for it
-        "Jennifer Demba",
-    ]
-    assert cast.firms["Jennifer Demba"] == "Truist Securities"
+        "\n- Analyst\nGood morning. A question on the slides.\n",
+        # the turn that opens with it is Jennifer Demba's (it was named Ken Usdin)
+        {1: "Ken Usdin", 3: "Ken Usdin", 5: "Jennifer Demba", 7: "Jennifer Demba"},
+        ("Jennifer Demba", "Truist Securities"),
+        id="opening-a-turn",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "named", "firm"), MISPLACED_INTRODUCTIONS)
+def test_an_introduction_in_a_turn_that_lost_the_operators_line_names_the_introduced_analyst(
+    text: str, named: dict[int, str], firm: tuple[str, str]
+) -> None:
+    cast = read_cast(parse(text), Context())
+    assert {index: cast.restored[index][0] for index in named} == named
+    analyst, analysts_firm = firm
+    assert cast.firms[analyst] == analysts_firm
 
 
 def test_a_closing_hand_over_after_the_queue_empties_is_no_introduction() -> None:
