@@ -29,6 +29,7 @@ from tui.diff import DiffView
 from tui.transcript import TranscriptView, visible
 from tui.widgets import (
     DetailPanel,
+    FileList,
     ProposalCounts,
     ProposalList,
     TranslationPanel,
@@ -203,7 +204,7 @@ class FileListScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield OptionList(*[Text(name) for name in self.names], id="files")
+        yield FileList(*[Text(name) for name in self.names], id="files")
         yield Footer()
 
     def on_mount(self) -> None:

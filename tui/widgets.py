@@ -16,7 +16,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from annotations.model import Edit, Status
 from annotations.review import Review
@@ -65,6 +65,13 @@ def candidate_index(review: Review) -> dict[tuple[int, int], list[dict[str, Any]
 def entity_candidates(review: Review, edit: Edit) -> list[dict[str, Any]]:
     """The ranked candidates the entity cleaner gave for this edit's span."""
     return candidate_index(review).get(edit.span, [])
+
+
+class FileList(OptionList):
+    """The transcripts of a folder; its footer says that enter opens one (an option
+    list's own enter is a hidden binding, and a first-time user saw only "q Quit")."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open")]
 
 
 class ProposalCounts(Static):

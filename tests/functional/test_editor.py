@@ -443,6 +443,8 @@ async def test_a_folder_opens_on_its_file_list(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, FileListScreen)
+        footer = [b.binding for b in app.screen.active_bindings.values() if b.binding.show]
+        assert [(b.key, b.description) for b in footer] == [("enter", "Open"), ("q", "Quit")]
         await pilot.press("enter")
         screen = await wait_ready(pilot)
         assert screen.path.name == "bullets.txt"
