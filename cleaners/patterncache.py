@@ -110,7 +110,10 @@ def store(path: Path | None = None) -> int:
 
     for module in pkgutil.walk_packages(cleaners.__path__, "cleaners."):
         importlib.import_module(module.name)
-    patterns = {key: compiled_form(*key) for key in _asked}
+    try:
+        patterns = {key: compiled_form(*key) for key in _asked}
+    except (AttributeError, TypeError):  # a Python whose re compiles otherwise: none stored
+        return 0
     data: dict[str, Any] = {"engine": _engine(), "patterns": patterns}
     target = path or store_path()
     target.parent.mkdir(parents=True, exist_ok=True)
