@@ -136,6 +136,10 @@ class Rendering:
         return self.to_clean(start, "before"), self.to_clean(end, "after")
 
 
+#: Pieces of the clean text joined at once while it is assembled.
+PIECES_PER_JOIN = 256
+
+
 def render(
     original: str, edits: Sequence[Edit], rank: Callable[[Edit], int] = lambda e: 0
 ) -> Rendering:
@@ -146,7 +150,10 @@ def render(
     ('a b', 2, 5)
     """
     ordered = apply_order(edits, rank)
+    # Pieces are joined a few hundred at a time: a piece is a slice of the original, and a
+    # page's thousands of them held at once took as much memory again as the text.
     pieces: list[str] = []
+    joined: list[str] = []
     starts, ends, clean_starts, clean_ends = (array("q") for _ in range(4))
     cursor = 0
     clean_length = 0
@@ -162,5 +169,9 @@ def render(
         clean_length += len(edit.replacement)
         clean_ends.append(clean_length)
         cursor = edit.end
+        if len(pieces) >= PIECES_PER_JOIN:
+            joined.append("".join(pieces))
+            pieces.clear()
     pieces.append(original[cursor:])
-    return Rendering("".join(pieces), len(original), starts, ends, clean_starts, clean_ends)
+    joined.append("".join(pieces))
+    return Rendering("".join(joined), len(original), starts, ends, clean_starts, clean_ends)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotations.model import Edit
-from annotations.render import render, resolve_overlaps
+from annotations.render import PIECES_PER_JOIN, render, resolve_overlaps
 
 
 @st.composite
@@ -114,3 +114,15 @@ def test_accepting_an_edit_rejects_applied_edits_it_overlaps() -> None:
     assert review.decide(second.id, Status.APPLIED) == [first.id]
     assert review.status[first.id] is Status.REJECTED
     assert review.rendering.text == "abBgh"
+
+
+def test_a_page_of_more_edits_than_are_joined_at_once_renders_whole() -> None:
+    text = "".join(f"• line {n}\n" for n in range(3 * PIECES_PER_JOIN))
+    bullets = [
+        Edit(start, start + 2, "", "layout", "bullet", 1.0)
+        for start in range(len(text))
+        if text.startswith("• ", start)
+    ]
+    rendering = render(text, bullets)
+    assert rendering.text == text.replace("• ", "")
+    assert rendering.to_original(len(rendering.text)) == len(text)
