@@ -56,7 +56,7 @@ def test_a_worker_keeps_no_page_between_files(tmp_path: Path) -> None:
 
 
 @needs_seeds
-def test_reading_an_input_takes_its_size_not_the_limit(tmp_path: Path) -> None:
+def test_reading_an_input_takes_its_size_not_the_limit() -> None:
     """``read(limit + 1)`` took 50 MB from the allocator for every file."""
     tracemalloc.start()
     try:
