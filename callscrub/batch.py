@@ -432,9 +432,11 @@ def _read_earlier_report(job: Job, options: Options, document: Document, report:
 def mentions_job(job: Job, options: Options) -> Report:
     """Read one file for the names it mentions; writes nothing."""
     report = Report(job.path)
+    context = context_for(options.glossaries)
     try:
         page = parse(_load(job, options, report).text)
-        report.mentions = mentions(page, job.path, context_for(options.glossaries))
+        report.mentions = mentions(page, job.path, context)
+        context.forget_page()
     except (InputError, DecodeError) as error:
         report.error = str(error)
         return report

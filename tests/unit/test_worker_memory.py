@@ -20,9 +20,11 @@ from callscrub.batch import (
     DEFAULT_MAX_BYTES,
     Job,
     Options,
+    Task,
     clean_job,
     context_for,
     document_from_bytes,
+    mentions_job,
     read_input,
 )
 from cleaners.pipeline import review_document
@@ -48,10 +50,11 @@ def test_cleaning_and_writing_a_page_leaves_no_reference_cycle(path: Path) -> No
 
 
 @needs_seeds
-def test_a_worker_keeps_no_page_between_files(tmp_path: Path) -> None:
+@pytest.mark.parametrize("task", [clean_job, mentions_job], ids=lambda task: task.__name__)
+def test_a_worker_keeps_no_page_between_files(task: Task, tmp_path: Path) -> None:
     options = Options(str(tmp_path))
-    report = clean_job(Job(str(SEEDS[0]), str(tmp_path / "seed")), options)
-    assert not report.error
+    report = task(Job(str(SEEDS[0]), str(tmp_path / "seed")), options)
+    assert not report.error and report.mentions
     assert context_for(options.glossaries).last_page == {}
 
 
