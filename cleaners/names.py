@@ -574,6 +574,7 @@ def _restore(cast: Cast) -> dict[int, tuple[str, float, str]]:
                 if evidence.quote not in quotes[full_name]:
                     quotes[full_name].append(evidence.quote)
                 kinds[full_name].add(evidence.kind)
+        _merge_short_forms(totals, quotes, kinds)
         for name, total in totals.items():
             if name in cast.analysts:
                 continue
@@ -596,6 +597,30 @@ def _restore(cast: Cast) -> dict[int, tuple[str, float, str]]:
         for index in groups[key]:
             restored[index] = (name, confidence, reason)
     return restored
+
+
+def _merge_short_forms(
+    totals: dict[str, float], quotes: dict[str, list[str]], kinds: dict[str, set[str]]
+) -> None:
+    """Count a name's evidence for the fuller name it begins: the call says "Ana Graciela"
+    in its hand-over and greetings, and "Ana Graciela de Mendez, Chief Financial Officer"
+    in its roster; they are one person.
+
+    >>> totals = {"Ana Graciela": 3.0, "Ana Graciela de Mendez": 2.0, "Ana Lee": 1.0}
+    >>> quotes = {name: [name] for name in totals}
+    >>> kinds = {name: {"roster"} for name in totals} | {"Ana Graciela": {"handover"}}
+    >>> _merge_short_forms(totals, quotes, kinds)
+    >>> totals, sorted(kinds["Ana Graciela de Mendez"])
+    ({'Ana Graciela de Mendez': 5.0, 'Ana Lee': 1.0}, ['handover', 'roster'])
+    """
+    for short in sorted(totals, key=len):
+        fuller = [name for name in totals if name != short and name.startswith(f"{short} ")]
+        if len(fuller) != 1:
+            continue  # none, or two people it could be
+        (name,) = fuller
+        totals[name] += totals.pop(short)
+        quotes[name].extend(quote for quote in quotes.pop(short) if quote not in quotes[name])
+        kinds[name] |= kinds.pop(short)
 
 
 def _firm_of(cast: Cast, index: int, name: str) -> str | None:

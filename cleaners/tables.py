@@ -365,8 +365,8 @@ _PERSON_WORD_OPENING = (
     + f"){_NOT_A_LETTER_NEXT}"
 )
 PERSON = (
-    rf"{_PERSON_WORD_OPENING}(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|der|da|del|di|la|le)\b)?"
-    rf"(?:\s+{_PERSON_WORD}){{1,2}}"
+    rf"{_PERSON_WORD_OPENING}(?:\s+[A-Z]\.)?"
+    rf"(?:(?:\s+(?:van|von|de|der|da|del|di|la|le)\b){{0,2}}\s+{_PERSON_WORD}){{1,2}}"
 )
 FIRST_NAME = f"{_CAPITAL}{_SMALL}+"
 #: A name whose first name is two capitals ("ND Maduemezia", "TJ Lee"): read only where a

@@ -528,6 +528,19 @@ def test_a_first_name_a_question_is_passed_to_names_the_one_the_call_knows_in_fu
     assert "Adam, do you want to take that one?" in reason
 
 
+def test_a_short_form_of_a_name_counts_for_the_full_name_the_roster_gives() -> None:
+    page = parse(  # BLX, layout B
+        "Operator\nJoining us today are Mr. Gabriel Tolchinsky, Chief Executive Officer and "
+        "Ms. Ana Graciela de Mendez, Chief Financial Officer.\n- Chief Executive Officer\n"
+        "I will now turn the call over to our CFO, Ana Graciela to provide more color.\n"
+        "- Chief Financial Officer\nThank you, Gabriel. Revenue rose.\n"
+        "- Chief Executive Officer\nThank you, Ana Graciela.\n"
+    )
+    name, confidence, reason = read_cast(page, Context()).restored[2]
+    assert (name, confidence) == ("Ana Graciela de Mendez", 0.92)
+    assert "our CFO, Ana Graciela" in reason and "Ana Graciela de Mendez, Chief" in reason
+
+
 MISPLACED_INTRODUCTIONS = [
     pytest.param(  # DRH: the operator's line before "Our next question" is lost
         "Operator\nOur next question comes from Dany Asad with Bank of America.\n- Analyst\n"

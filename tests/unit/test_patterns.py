@@ -29,8 +29,8 @@ PLAIN_PERSON_WORD = (
     rf"(?![A-Za-z{tables.LATIN_CAPITALS}{tables.LATIN_SMALL}])"
 )
 PLAIN_PERSON = re.compile(
-    rf"{PLAIN_PERSON_WORD}(?:\s+[A-Z]\.)?(?:\s+(?:van|von|de|der|da|del|di|la|le)\b)?"
-    rf"(?:\s+{PLAIN_PERSON_WORD}){{1,2}}"
+    rf"{PLAIN_PERSON_WORD}(?:\s+[A-Z]\.)?"
+    rf"(?:(?:\s+(?:van|von|de|der|da|del|di|la|le)\b){{0,2}}\s+{PLAIN_PERSON_WORD}){{1,2}}"
 )
 PLAIN_HANDOVER = re.compile(
     r"(?:(?:like|want)\s+to\s+introduce\s+"
