@@ -516,29 +516,37 @@ def test_a_question_passed_to_a_colleague_names_the_next_speaker(
     assert cast.evidence[2] == []  # the one passing it is not named by it
 
 
-def test_a_first_name_a_question_is_passed_to_names_the_one_the_call_knows_in_full() -> None:
-    page = parse(  # IDA's turns 9 and 10, layout B
+FULL_NAMES_FROM_SHORT_FORMS = [
+    pytest.param(  # IDA's turns 9 and 10, layout B
         "Operator\nOur next question comes from Chris Ellinghaus with Siebert Williams.\n"
         "- Analyst\nHow big is the mine's load?\n- President and Chief Executive Officer\n"
         "I'm going to have Adam Richins answer that. Adam, do you want to take that one?\n"
-        "- Senior Vice President and Chief Operating Officer\nYou bet.\n"
-    )
-    name, confidence, reason = read_cast(page, Context()).restored[3]
-    assert (name, confidence) == ("Adam Richins", 0.86)
-    assert "Adam, do you want to take that one?" in reason
-
-
-def test_a_short_form_of_a_name_counts_for_the_full_name_the_roster_gives() -> None:
-    page = parse(  # BLX, layout B
+        "- Senior Vice President and Chief Operating Officer\nYou bet.\n",
+        (3, "Adam Richins", 0.86),
+        ["Adam, do you want to take that one?"],
+        id="a-first-name-a-question-is-passed-to",
+    ),
+    pytest.param(  # BLX, layout B: the roster's name, its short form in the hand-over
         "Operator\nJoining us today are Mr. Gabriel Tolchinsky, Chief Executive Officer and "
         "Ms. Ana Graciela de Mendez, Chief Financial Officer.\n- Chief Executive Officer\n"
         "I will now turn the call over to our CFO, Ana Graciela to provide more color.\n"
         "- Chief Financial Officer\nThank you, Gabriel. Revenue rose.\n"
-        "- Chief Executive Officer\nThank you, Ana Graciela.\n"
-    )
-    name, confidence, reason = read_cast(page, Context()).restored[2]
-    assert (name, confidence) == ("Ana Graciela de Mendez", 0.92)
-    assert "our CFO, Ana Graciela" in reason and "Ana Graciela de Mendez, Chief" in reason
+        "- Chief Executive Officer\nThank you, Ana Graciela.\n",
+        (2, "Ana Graciela de Mendez", 0.92),
+        ["our CFO, Ana Graciela", "Ana Graciela de Mendez, Chief"],
+        id="a-short-form-of-the-rosters-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "restored", "quoted"), FULL_NAMES_FROM_SHORT_FORMS)
+def test_a_turn_named_by_a_short_form_gets_the_full_name_the_call_knows(
+    text: str, restored: tuple[int, str, float], quoted: list[str]
+) -> None:
+    index, name, confidence = restored
+    found, found_confidence, reason = read_cast(parse(text), Context()).restored[index]
+    assert (found, found_confidence) == (name, confidence)
+    assert all(quote in reason for quote in quoted)
 
 
 MISPLACED_INTRODUCTIONS = [
