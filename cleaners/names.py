@@ -190,13 +190,16 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     >>> text = "Hello all.\\n• I will now turn it over to Ann Lee. Ann?"
     >>> _sentence_around(text, text.index("Ann"), text.index("Lee") + 3)
     'I will now turn it over to Ann Lee.'
+    >>> text = "Hi. With me are Mr. Bo Chen, CEO, and Ms. Ann Lee, CFO. Let's go."
+    >>> _sentence_around(text, text.index("Ann"), text.index("Lee") + 3)
+    'With me are Mr. Bo Chen, CEO, and Ms. Ann Lee, CFO.'
     >>> text = "and so " * 100 + "we met Ann Lee and " + "then " * 100
     >>> quote = _sentence_around(text, text.index("Ann"), text.index("Lee") + 3)
     >>> quote.split()[:3], quote.split()[-3:], len(quote) < 2 * QUOTE_REACH + 20
     (['…', 'and', 'so'], ['then', 'then', '…'], True)
     """
     reach_start, reach_end = max(0, start - QUOTE_REACH), min(len(text), end + QUOTE_REACH)
-    left = max(text.rfind(". ", reach_start, start), text.rfind(".\n", reach_start, start))
+    left = _last_full_stop(text, reach_start, start)
     opening = ""
     if left != -1:
         sentence_start = left + 2
@@ -204,14 +207,10 @@ def _sentence_around(text: str, start: int, end: int) -> str:
         sentence_start = 0
     else:
         opening, sentence_start = "… ", text.find(" ", reach_start, start) + 1 or reach_start
-    ends = [
-        found
-        for found in (text.find(". ", end, reach_end), text.find(".\n", end, reach_end))
-        if found != -1
-    ]
+    right = _first_full_stop(text, end, reach_end)
     closing = ""
-    if ends:
-        sentence_end = min(ends) + 1
+    if right != -1:
+        sentence_end = right + 1
     elif reach_end == len(text):
         sentence_end = len(text)
     else:
@@ -219,6 +218,36 @@ def _sentence_around(text: str, start: int, end: int) -> str:
         if sentence_end == -1:
             sentence_end = reach_end
     return opening + _flat(text[sentence_start:sentence_end]) + closing
+
+
+def _ends_honorific(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends a title before a name ("Ms."), not a
+    sentence: a quote of "... and Ms. Ana Graciela de Mendez, Chief Financial Officer."
+    began at her name."""
+    # one character more than the longest title: a longer word ending in one is no title
+    before = text[max(0, stop - 5) : stop].split()
+    return bool(before) and before[-1] in tables.HONORIFICS
+
+
+def _last_full_stop(text: str, low: int, high: int) -> int:
+    """Where the last sentence in ``text[low:high]`` ends (its full stop), or -1."""
+    while True:
+        found = max(text.rfind(". ", low, high), text.rfind(".\n", low, high))
+        if found == -1 or not _ends_honorific(text, found):
+            return found
+        high = found
+
+
+def _first_full_stop(text: str, low: int, high: int) -> int:
+    """Where the first sentence in ``text[low:high]`` ends (its full stop), or -1."""
+    while True:
+        stops = [f for f in (text.find(". ", low, high), text.find(".\n", low, high)) if f != -1]
+        if not stops:
+            return -1
+        found = min(stops)
+        if not _ends_honorific(text, found):
+            return found
+        low = found + 1
 
 
 def call_scope(page: Page, context: Context) -> tuple[str | None, str]:

@@ -68,6 +68,9 @@ MOJIBAKE_BULLETS = (
 #: A naive sentence boundary, as the site splits sentence-per-bullet pages.
 SENTENCE_BOUNDARY = compile_pattern(r"[.?!][\"'”’)\]]*\s+\S")
 
+#: Titles before a name, whose full stop never ends a sentence ("Ms. Ana Graciela de
+#: Mendez"); a company's "Inc." or "Co." often does.
+HONORIFICS = frozenset(["Mr", "Mrs", "Ms", "Dr", "Prof"])
 #: Words that end in a period without ending a sentence.
 ABBREVIATIONS = frozenset(
     [
