@@ -72,13 +72,8 @@ SENTENCE_BOUNDARY = compile_pattern(r"[.?!][\"'”’)\]]*\s+\S")
 #: Mendez"); a company's "Inc." or "Co." often does.
 HONORIFICS = frozenset(["Mr", "Mrs", "Ms", "Dr", "Prof"])
 #: Words that end in a period without ending a sentence.
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS = HONORIFICS | frozenset(
     [
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Prof",
         "Sr",
         "Jr",
         "St",
