@@ -458,6 +458,11 @@ def run_chunk(task: Task, jobs: list[Job], options: Options) -> list[Report]:
 POOL_WORTH_BYTES = 256 * 1024
 #: The most workers a run starts unasked: each may hold about ten times its largest input.
 AUTO_WORKERS_MAX = 8
+#: Files a worker process gets at a time at most: enough to spare most of the cost of
+#: sending a task, few enough that the workers stay even.
+FILES_PER_TASK = 4
+#: Tasks per worker a schedule aims for while files remain, so that the tail is short.
+TASKS_PER_WORKER = 4
 
 
 def auto_workers(jobs: Sequence[Job]) -> int:
@@ -481,6 +486,41 @@ def auto_workers(jobs: Sequence[Job]) -> int:
     return 1
 
 
+def input_size(job: Job) -> int:
+    """The size of a job's input in bytes; 0 for a remote input (its size is not known
+    without asking the store) or one that cannot be read (its job reports that)."""
+    local = storage.local_path(job.path)
+    if local is None:
+        return 0
+    try:
+        return local.stat().st_size
+    except OSError:
+        return 0
+
+
+def schedule(jobs: Sequence[Job], workers: int, most_per_task: int) -> list[list[Job]]:
+    """``jobs`` in tasks for ``workers``: the largest inputs first, and tasks that shrink
+    to one file each as the jobs run out, so that the last tasks are short ones and no
+    worker waits long for another at the end. Remote inputs, of no known size, go last in
+    the order given. Each task holds at most ``most_per_task`` files and about one
+    ``TASKS_PER_WORKER``-th of a worker's share of what is left.
+
+    >>> jobs = [Job(f"{n}.txt", f"out/{n}") for n in range(40)]
+    >>> [len(task) for task in schedule(jobs, 2, 4)]
+    [4, 4, 4, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+    >>> [len(task) for task in schedule(jobs, 2, 2)][:3], schedule([], 2, 4)
+    ([2, 2, 2], [])
+    """
+    ordered = sorted(jobs, key=input_size, reverse=True)  # stable: ties keep their order
+    tasks: list[list[Job]] = []
+    start = 0
+    while start < len(ordered):
+        size = max(1, min(most_per_task, (len(ordered) - start) // (workers * TASKS_PER_WORKER)))
+        tasks.append(ordered[start : start + size])
+        start += size
+    return tasks
+
+
 def run_jobs(
     jobs: list[Job], options: Options, workers: int, task: Task = clean_job
 ) -> Iterator[Report]:
@@ -491,16 +531,29 @@ def run_jobs(
         return
     # Imported here: with multiprocessing and logging it costs 15 ms, which a --jobs 1
     # run (and every run on one file) would pay for nothing.
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     if task is clean_job:
         prepare(context_for(options.glossaries))
-    # Small chunks keep both workers busy to the end; chunks amortise the per-task cost.
-    chunk = max(1, min(4, len(jobs) // (workers * 4)))
-    chunks = [jobs[i : i + chunk] for i in range(0, len(jobs), chunk)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        for reports in pool.map(run_chunk, [task] * len(chunks), chunks, [options] * len(chunks)):
-            yield from reports
+        futures = [
+            pool.submit(run_chunk, task, chunk, options)
+            for chunk in schedule(jobs, workers, FILES_PER_TASK)
+        ]
+        for future in as_completed(futures):
+            yield from future.result()
+
+
+def in_job_order(reports: Iterable[Report], jobs: Sequence[Job]) -> list[Report]:
+    """``reports`` in the order of their ``jobs``: workers finish in any order, and what a
+    run reports (its summary, its consistency report) must be the same on every run.
+
+    >>> jobs = [Job("a.txt", "out/a"), Job("b.txt", "out/b")]
+    >>> [r.path for r in in_job_order([Report("b.txt"), Report("a.txt")], jobs)]
+    ['a.txt', 'b.txt']
+    """
+    place = {job.path: number for number, job in enumerate(jobs)}
+    return sorted(reports, key=lambda report: place.get(report.path, len(place)))
 
 
 class Progress:

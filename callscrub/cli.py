@@ -27,6 +27,7 @@ from callscrub.batch import (
     context_for,
     decisions_for,
     document_from_bytes,
+    in_job_order,
     mentions_job,
     read_at_most,
     read_input,
@@ -289,7 +290,7 @@ def _run(engine: Engine, jobs: list[Job], options: Options, progress: Progress) 
             print(f"callscrub: {report.path}: {line}", file=sys.stderr)
         done.append(report)
     progress.close()
-    return done
+    return in_job_order(done, jobs)
 
 
 def _report_path_problem(path: Path) -> str | None:
@@ -333,7 +334,8 @@ def entities(args: argparse.Namespace) -> int:
         print(f"callscrub: error: {error}", file=sys.stderr)
         return 2
     jobs, reports = collect_jobs(args.paths, options.out, writes=False)
-    reports.extend(run_jobs(jobs, options, args.jobs or auto_workers(jobs), task=mentions_job))
+    workers = args.jobs or auto_workers(jobs)
+    reports.extend(in_job_order(run_jobs(jobs, options, workers, task=mentions_job), jobs))
     for report in reports:
         if report.error:
             print(f"callscrub: {report.path}: {report.error}", file=sys.stderr)

@@ -15,7 +15,16 @@ from contextlib import AbstractContextManager, ExitStack
 from typing import Any
 
 from annotations.glossary import Glossary
-from callscrub.batch import Job, Options, Report, Task, clean_job, run_chunk, run_jobs
+from callscrub.batch import (
+    Job,
+    Options,
+    Report,
+    Task,
+    clean_job,
+    input_size,
+    run_chunk,
+    run_jobs,
+)
 from cleaners.consistency import Mentions, Variant, group_calls, group_variants, variants
 
 #: Files per Dask task at most; fewer when that would leave a worker idle at the end.
@@ -48,7 +57,9 @@ LOCAL_CLUSTER_CONFIG = {
 
 
 def partitions(jobs: Sequence[Job], threads: int) -> list[list[Job]]:
-    """Split ``jobs`` into about ``TASKS_PER_THREAD`` tasks per thread, in order.
+    """Split ``jobs`` into about ``TASKS_PER_THREAD`` tasks per thread of even length,
+    the largest inputs first (see :func:`callscrub.batch.schedule`: a Dask task costs
+    more to send than a local one, so these do not shrink at the end).
 
     >>> jobs = [Job(f"{n}.txt", f"out/{n}") for n in range(10)]
     >>> [len(p) for p in partitions(jobs, 2)]
@@ -56,8 +67,9 @@ def partitions(jobs: Sequence[Job], threads: int) -> list[list[Job]]:
     >>> len(partitions(jobs * 100, 2)), len(partitions([], 2))
     (16, 0)
     """
-    size = max(1, min(MAX_PARTITION, -(-len(jobs) // (threads * TASKS_PER_THREAD))))
-    return [list(jobs[i : i + size]) for i in range(0, len(jobs), size)]
+    ordered = sorted(jobs, key=input_size, reverse=True)
+    size = max(1, min(MAX_PARTITION, -(-len(ordered) // (threads * TASKS_PER_THREAD))))
+    return [ordered[i : i + size] for i in range(0, len(ordered), size)]
 
 
 class LocalEngine(AbstractContextManager["LocalEngine"]):
